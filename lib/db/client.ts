@@ -1,0 +1,29 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { databaseUrl, env } from '@/lib/env';
+import { PrismaClient } from '@/lib/db/generated/client';
+
+/**
+ * One Prisma client per process. Next.js dev mode re-evaluates modules on every
+ * change, so the instance is parked on globalThis to avoid leaking pools.
+ */
+const globalForDb = globalThis as unknown as { __prisma?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: databaseUrl(), max: env.DATABASE_POOL_SIZE });
+  return new PrismaClient({ adapter });
+}
+
+export function db(): PrismaClient {
+  globalForDb.__prisma ??= createClient();
+  return globalForDb.__prisma;
+}
+
+export async function disconnectDb(): Promise<void> {
+  const client = globalForDb.__prisma;
+  globalForDb.__prisma = undefined;
+  await client?.$disconnect();
+}
+
+export type Db = PrismaClient;
+/** A client or an interactive-transaction client: use cases accept either so they compose. */
+export type DbTx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
