@@ -9,6 +9,8 @@ const alias = { '@': path.resolve(import.meta.dirname) };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // 2 cores: two files at a time keeps PostgreSQL and the runner responsive.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [
       {
         resolve: { alias },
@@ -28,9 +30,6 @@ export default defineConfig({
           setupFiles: ['tests/setup/per-file-database.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // 2 cores: two files at a time keeps PostgreSQL and the runner responsive.
-          maxWorkers: 2,
-          minWorkers: 1,
         },
       },
     ],

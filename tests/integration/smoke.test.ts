@@ -4,8 +4,8 @@ import { redis } from '@/lib/cache/redis';
 
 describe('test harness', () => {
   it('runs against its own migrated database and Redis prefix', async () => {
-    const [{ current_database }] = await db().$queryRaw<{ current_database: string }[]>`SELECT current_database()`;
-    expect(current_database).toMatch(/^pay_test_/);
+    const rows = await db().$queryRaw<{ current_database: string }[]>`SELECT current_database()`;
+    expect(rows[0]?.current_database).toMatch(/^pay_test_/);
     const migrations = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM _prisma_migrations`;
     expect(Number(migrations[0]!.n)).toBeGreaterThan(0);
     await redis().set('smoke', '1');
