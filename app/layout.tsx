@@ -4,7 +4,10 @@ import { PRODUCT_DESCRIPTION, PRODUCT_NAME } from '@/components/site/brand';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: { default: `${PRODUCT_NAME} — Stripe-compatible payments on your own servers`, template: `%s · ${PRODUCT_NAME}` },
+  title: {
+    default: `${PRODUCT_NAME} — Stripe-compatible payments on your own servers`,
+    template: `%s · ${PRODUCT_NAME}`,
+  },
   description: PRODUCT_DESCRIPTION,
   applicationName: PRODUCT_NAME,
   // A self-hosted install is usually private; operators who want it indexed can override per page.

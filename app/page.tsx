@@ -6,20 +6,14 @@ import { SiteHeader } from '@/components/site/site-header';
 
 export default function HomePage() {
   return (
-    <>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-10 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:shadow"
-      >
-        Skip to content
-      </a>
+    <div className="flex min-h-dvh flex-col">
       <SiteHeader />
-      <main id="main">
+      <main id="main" className="flex-1">
         <Hero />
         <Products />
         <Foundations />
       </main>
       <SiteFooter />
-    </>
+    </div>
   );
 }

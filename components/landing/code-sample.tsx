@@ -3,9 +3,16 @@
  * deliberately tiny (comments, strings, numbers, a few keywords): it only has to
  * handle the snippets we write ourselves, so a highlighting library would be dead weight.
  */
-const TOKEN = /(\/\/.*$)|('[^']*')|\b(import|from|const|await|new|true|false)\b|\b(\d[\d_]*)\b|\b([A-Z][A-Za-z]+)\b/g;
+const TOKEN =
+  /(\/\/.*$)|('[^']*')|\b(import|from|const|await|new|true|false)\b|\b(\d[\d_]*)\b|\b([A-Z][A-Za-z]+)\b/g;
 
-const CLASS_BY_GROUP = ['text-slate-400 italic', 'text-emerald-300', 'text-violet-300', 'text-amber-300', 'text-sky-300'];
+const CLASS_BY_GROUP = [
+  'text-slate-400 italic',
+  'text-emerald-300',
+  'text-violet-300',
+  'text-amber-300',
+  'text-sky-300',
+];
 
 function highlight(line: string) {
   const parts: { text: string; className?: string }[] = [];

@@ -26,9 +26,18 @@ const GUARANTEES = [
 ];
 
 const STACK = [
-  { name: 'PostgreSQL 15+', role: 'System of record: payments, ledger, idempotency records and the event outbox.' },
-  { name: 'Redis 7', role: 'Sessions, caches, rate limits and locks. Treated as volatile: nothing durable lives only here.' },
-  { name: 'Elasticsearch 8', role: 'Optional. Transaction search at scale; without it, search runs on PostgreSQL.' },
+  {
+    name: 'PostgreSQL 15+',
+    role: 'System of record: payments, ledger, idempotency records and the event outbox.',
+  },
+  {
+    name: 'Redis 7',
+    role: 'Sessions, caches, rate limits and locks. Treated as volatile: nothing durable lives only here.',
+  },
+  {
+    name: 'Elasticsearch 8',
+    role: 'Optional. Transaction search at scale; without it, search runs on PostgreSQL.',
+  },
 ];
 
 export function Foundations() {
@@ -40,7 +49,8 @@ export function Foundations() {
             Built for money, on infrastructure you already run
           </h2>
           <p className="mt-4 text-lg text-slate-700">
-            Consistency rules are enforced by the database under row locks, not by hoping two requests never race.
+            Refund and capture caps are enforced by the database under row locks, not by read-then-write in
+            application code.
           </p>
         </div>
         <dl className="mt-12 grid gap-x-8 gap-y-10 sm:grid-cols-2 lg:grid-cols-3">

@@ -20,17 +20,28 @@ console.log(intent.status); // 'requires_payment_method'
 
 export function Hero() {
   return (
-    <section aria-labelledby="hero-heading" className="relative overflow-hidden bg-gradient-to-b from-indigo-50 to-white">
+    <section
+      aria-labelledby="hero-heading"
+      className="relative overflow-hidden bg-gradient-to-b from-indigo-50 to-white"
+    >
       <div className="mx-auto grid max-w-6xl items-center gap-12 px-6 py-20 lg:grid-cols-2 lg:py-24">
         <div>
-          <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase">Self-hosted payments platform</p>
-          <h1 id="hero-heading" className="mt-3 text-4xl font-bold tracking-tight text-balance text-slate-900 sm:text-5xl">
+          <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase">
+            Self-hosted payments platform
+          </p>
+          <h1
+            id="hero-heading"
+            className="mt-3 text-4xl font-bold tracking-tight text-balance text-slate-900 sm:text-5xl"
+          >
             Stripe-compatible payments, on your own servers.
           </h1>
           <p className="mt-6 text-lg leading-8 text-pretty text-slate-700">
-            The <code className="rounded bg-white px-1.5 py-0.5 font-mono text-base ring-1 ring-slate-200">/v1</code>{' '}
-            API your Stripe integration already speaks, a merchant dashboard, hosted checkout pages and a worker
-            that delivers webhooks. Your data stays in the PostgreSQL and Redis you run.
+            The{' '}
+            <code className="rounded bg-white px-1.5 py-0.5 font-mono text-base ring-1 ring-slate-200">
+              /v1
+            </code>{' '}
+            API your Stripe integration already speaks, a merchant dashboard, hosted checkout pages and a
+            worker that delivers webhooks. Your data stays in the PostgreSQL and Redis you run.
           </p>
           <div className="mt-8 flex flex-wrap items-center gap-4">
             <Link

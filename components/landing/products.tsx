@@ -9,7 +9,13 @@ interface Product {
 
 // Simple 24px line icons; decorative, hidden from assistive technology.
 const icon = (d: string) => (
-  <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" strokeWidth="1.75" className="size-6 stroke-current">
+  <svg
+    aria-hidden="true"
+    viewBox="0 0 24 24"
+    fill="none"
+    strokeWidth="1.75"
+    className="size-6 stroke-current"
+  >
     <path strokeLinecap="round" strokeLinejoin="round" d={d} />
   </svg>
 );
@@ -37,7 +43,9 @@ const PRODUCTS: Product[] = [
     title: 'Worker',
     path: 'npm run worker',
     body: 'Runs everything that happens after the response: delivers webhooks signed with Stripe-Signature, relays the event outbox, keeps search and live counters current and expires stale sessions.',
-    icon: icon('M12 4v4M12 16v4M4 12h4M16 12h4M6.3 6.3l2.8 2.8M14.9 14.9l2.8 2.8M6.3 17.7l2.8-2.8M14.9 9.1l2.8-2.8'),
+    icon: icon(
+      'M12 4v4M12 16v4M4 12h4M16 12h4M6.3 6.3l2.8 2.8M14.9 14.9l2.8 2.8M6.3 17.7l2.8-2.8M14.9 9.1l2.8-2.8',
+    ),
   },
 ];
 
@@ -49,8 +57,8 @@ export function Products() {
           One app, four surfaces
         </h2>
         <p className="mt-4 text-lg text-slate-700">
-          A single Next.js server hosts the API, the dashboard and checkout; a worker process beside it handles
-          the background work.
+          A single Next.js server hosts the API, the dashboard and checkout; a worker process beside it
+          handles the background work.
         </p>
       </div>
       <ul className="mt-12 grid gap-6 sm:grid-cols-2">

@@ -55,6 +55,30 @@ describe('publicReason', () => {
     );
   });
 
+  it("reads the reason Prisma's driver adapter keeps in meta.driverAdapterError", () => {
+    const prismaError = Object.assign(new Error('Raw query failed'), {
+      name: 'PrismaClientKnownRequestError',
+      code: 'P2010',
+      meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'DatabaseNotReachable' } } },
+    });
+    expect(publicReason(prismaError)).toBe('unreachable');
+    const denied = {
+      code: 'P2010',
+      meta: { driverAdapterError: { cause: { originalCode: '28000', kind: 'DatabaseAccessDenied' } } },
+    };
+    expect(publicReason(denied)).toBe('authentication failed');
+  });
+
+  it('recognises the ioredis and Elasticsearch client error classes by name', () => {
+    const redisError = Object.assign(new Error('Reached the max retries per request limit'), {
+      name: 'MaxRetriesPerRequestError',
+    });
+    expect(publicReason(redisError)).toBe('unreachable');
+    expect(publicReason(Object.assign(new Error('connect ECONNREFUSED'), { name: 'ConnectionError' }))).toBe(
+      'unreachable',
+    );
+  });
+
   it('reports timeouts with their deadline', () => {
     expect(publicReason(new CheckTimeoutError(2000))).toBe('timed out after 2000 ms');
   });

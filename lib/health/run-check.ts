@@ -48,8 +48,10 @@ export async function runCheck(
   }
 }
 
-// Socket and PostgreSQL error codes worth telling an operator apart; anything
-// else is "check failed" and the details go to the server log only.
+// Error markers worth telling an operator apart, as the drivers actually throw
+// them: socket codes, PostgreSQL SQLSTATEs, Prisma driver-adapter kinds, and the
+// error class names of ioredis and the Elasticsearch client. Anything else is
+// "check failed"; the details go to the server log only.
 const REASONS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
   ECONNRESET: 'connection reset',
@@ -63,26 +65,46 @@ const REASONS: Record<string, string> = {
   '3D000': 'database does not exist',
   '57P03': 'database is starting up',
   '53300': 'too many connections',
+  DatabaseNotReachable: 'unreachable',
+  DatabaseAccessDenied: 'authentication failed',
+  AuthenticationFailed: 'authentication failed',
+  DatabaseDoesNotExist: 'database does not exist',
+  TooManyConnections: 'too many connections',
+  TlsConnectionError: 'TLS handshake failed',
+  SocketTimeout: 'connection timed out',
+  ConnectionClosed: 'connection closed',
+  MaxRetriesPerRequestError: 'unreachable',
+  ConnectionError: 'unreachable',
+  TimeoutError: 'request timed out',
+  ResponseError: 'error response',
 };
+
+// Where drivers keep the error they wrap: Error.cause, AggregateError.errors (dual-stack
+// connects), Prisma's meta.driverAdapterError.cause.
+const NESTED = ['cause', 'errors', 'meta', 'driverAdapterError'] as const;
+const MARKERS = ['code', 'originalCode', 'kind', 'name'] as const;
 
 /** A short reason that is safe to show to anyone who can reach the endpoint. */
 export function publicReason(err: unknown): string {
   if (err instanceof CheckTimeoutError) return err.message;
-  // Drivers wrap the socket error (Prisma's adapter, ioredis, AggregateError for
-  // dual-stack connects), so walk a few levels of causes looking for a known code.
+  // Breadth-first, so the outermost recognisable marker wins; bounded against cycles.
   const seen = new Set<unknown>();
   const queue: unknown[] = [err];
-  while (queue.length > 0 && seen.size < 10) {
+  while (queue.length > 0 && seen.size < 20) {
     const current = queue.shift();
     if (!current || typeof current !== 'object' || seen.has(current)) continue;
     seen.add(current);
-    const { code, cause, errors, originalCode } = current as Record<string, unknown>;
-    for (const candidate of [code, originalCode]) {
-      const reason = typeof candidate === 'string' && Object.hasOwn(REASONS, candidate) ? REASONS[candidate] : undefined;
+    const fields = current as Record<string, unknown>;
+    for (const marker of MARKERS) {
+      const value = fields[marker];
+      const reason = typeof value === 'string' && Object.hasOwn(REASONS, value) ? REASONS[value] : undefined;
       if (reason) return reason;
     }
-    queue.push(cause);
-    if (Array.isArray(errors)) queue.push(...(errors as unknown[]));
+    for (const key of NESTED) {
+      const nested = fields[key];
+      if (Array.isArray(nested)) queue.push(...(nested as unknown[]));
+      else queue.push(nested);
+    }
   }
   return 'check failed';
 }

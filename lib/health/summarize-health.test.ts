@@ -4,7 +4,9 @@ import { summarizeHealth, type CheckResult, type HealthChecks } from './summariz
 const up: CheckResult = { status: 'up', latency_ms: 3 };
 const down: CheckResult = { status: 'down', latency_ms: 2000, error: 'timed out after 2000 ms' };
 
-function checks(overrides: { postgres?: CheckResult; redis?: CheckResult; search?: CheckResult } = {}): HealthChecks {
+function checks(
+  overrides: { postgres?: CheckResult; redis?: CheckResult; search?: CheckResult } = {},
+): HealthChecks {
   return {
     postgres: overrides.postgres ?? up,
     redis: overrides.redis ?? up,

@@ -110,7 +110,8 @@ CREATE TABLE merchant_api_keys (
   key_hash   VARCHAR(128) NOT NULL UNIQUE, -- Hashed API key
   key_prefix VARCHAR(20) NOT NULL,         -- First few chars for identification
   -- Permissions and scope
-  permissions TEXT[] DEFAULT '{}',
+  -- NOT NULL is ours: an empty list already means "no permissions".
+  permissions TEXT[] NOT NULL DEFAULT '{}',
   environment VARCHAR(20) NOT NULL DEFAULT 'live', -- live, test
   -- Status and lifecycle
   is_active    BOOLEAN DEFAULT true,
@@ -221,6 +222,8 @@ CREATE INDEX idx_transactions_customer ON transactions(customer_id) WHERE custom
 CREATE INDEX idx_transactions_status ON transactions(status) WHERE status IN ('pending', 'failed');
 CREATE INDEX idx_transactions_gateway ON transactions(gateway_name, gateway_transaction_id);
 CREATE INDEX idx_transactions_amount_currency ON transactions(currency, amount);
+-- Seed 000 payments: "Index on created_at for time-based analytics" (across merchants).
+CREATE INDEX idx_transactions_created ON transactions(created_at DESC);
 -- Partial index for high-risk transactions
 CREATE INDEX idx_transactions_high_risk ON transactions(created_at DESC)
   WHERE risk_level = 'high' OR fraud_score > 0.8;
@@ -290,7 +293,11 @@ BEGIN
     EXECUTE format('CREATE INDEX %I ON %I (merchant_id, created_at DESC)', index_name, partition_name);
   END IF;
 END;
-$$ LANGUAGE plpgsql;
+$$ LANGUAGE plpgsql
+-- Month boundaries are UTC whatever the caller's session time zone: otherwise a
+-- month made from a New York session would start at 05:00 UTC and the next one,
+-- made from a UTC session, would overlap it.
+SET TimeZone = 'UTC';
 
 -- Partitions for the twelve months before and the three months after the month
 -- in which this migration runs; the worker keeps creating months ahead.

@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  PG,
+  breaks,
+  twice,
+  type Violation,
+  checkLiterals,
+  count,
+  declaredConstraints,
+  expectPgError,
+  insertApiKey,
+  insertBalance,
+  insertMember,
+  insertMerchant,
+  insertSummary,
+  insertTransaction,
+  insertUser,
+  notNullColumns,
+  one,
+  query,
+  type Row,
+} from '@/tests/helpers/fixtures';
+
+// users, merchants, merchant_members, merchant_api_keys: every constraint the
+// migration declares on them, broken once and asserted by SQLSTATE and name.
+const TABLES = ['users', 'merchants', 'merchant_members', 'merchant_api_keys'] as const;
+type Table = (typeof TABLES)[number];
+
+/** Inserts a valid row (parents created as needed) with `over` applied. */
+const make: Record<Table, (over?: Row) => Promise<unknown>> = {
+  users: (o) => insertUser(o),
+  merchants: (o) => insertMerchant(o),
+  merchant_members: async (o) => insertMember(await insertMerchant(), await insertUser(), o),
+  merchant_api_keys: async (o) => insertApiKey(await insertMerchant(), o),
+};
+
+const NOT_NULL: Record<Table, string[]> = {
+  users: ['user_id', 'email', 'password_hash', 'role', 'created_at', 'updated_at'],
+  merchants: ['id', 'business_name', 'email', 'address', 'currency', 'status'],
+  merchant_members: ['merchant_id', 'user_id', 'role', 'created_at'],
+  merchant_api_keys: ['id', 'merchant_id', 'key_hash', 'key_prefix', 'permissions', 'environment'],
+};
+
+const [check, unique, fk] = [breaks.check<Table>, breaks.unique<Table>, breaks.fk<Table>];
+const id = randomUUID;
+
+const VIOLATIONS: Violation<Table>[] = [
+  check('users', 'users_email_lowercase', { email: 'Mixed@Example.test' }),
+  unique(
+    'users',
+    'users_email_key',
+    twice(() => insertUser({ email: 'same@example.test' })),
+  ),
+  unique('users', 'users_pkey', () => insertUser().then((u) => insertUser({ user_id: u }))),
+
+  check('merchants', 'valid_merchant_status', { status: 'frozen' }),
+  check('merchants', 'merchants_currency_iso', { currency: 'usd' }),
+  check('merchants', 'merchants_valid_risk_level', { risk_level: 'extreme' }),
+  check('merchants', 'merchants_limits_positive', { daily_limit: 0 }),
+  check('merchants', 'merchants_limits_positive', { monthly_limit: -1 }),
+  unique(
+    'merchants',
+    'merchants_email_key',
+    twice(() => insertMerchant({ email: 'shop@example.test' })),
+  ),
+  unique('merchants', 'merchants_pkey', () => insertMerchant().then((m) => insertMerchant({ id: m }))),
+
+  check('merchant_members', 'valid_member_role', { role: 'viewer' }),
+  unique('merchant_members', 'merchant_members_pkey', async () => {
+    const [m, u] = [await insertMerchant(), await insertUser()];
+    return twice(() => insertMember(m, u))();
+  }),
+  fk('merchant_members', 'merchant_members_merchant_id_fkey', async () =>
+    insertMember(id(), await insertUser()),
+  ),
+  fk('merchant_members', 'merchant_members_user_id_fkey', async () =>
+    insertMember(await insertMerchant(), id()),
+  ),
+
+  check('merchant_api_keys', 'valid_environment', { environment: 'staging' }),
+  unique(
+    'merchant_api_keys',
+    'merchant_api_keys_key_hash_key',
+    twice(async () => insertApiKey(await insertMerchant(), { key_hash: 'h_same' })),
+  ),
+  unique('merchant_api_keys', 'merchant_api_keys_pkey', async () => {
+    const m = await insertMerchant();
+    return insertApiKey(m).then((k) => insertApiKey(m, { id: k }));
+  }),
+  fk('merchant_api_keys', 'merchant_api_keys_merchant_id_fkey', () => insertApiKey(id())),
+];
+
+describe('users / merchants / members / api keys constraints', () => {
+  it('these cases cover every CHECK, UNIQUE, PRIMARY KEY and FOREIGN KEY of the tables', async () => {
+    const covered = [...new Set(VIOLATIONS.map((v) => v.constraint))].sort();
+    expect(covered).toEqual(await declaredConstraints([...TABLES]));
+  });
+
+  it('these cases cover every NOT NULL column of the tables', async () => {
+    const expected = TABLES.flatMap((t) => NOT_NULL[t].map((c) => `${t}.${c}`)).sort();
+    expect(expected).toEqual(await notNullColumns([...TABLES]));
+  });
+
+  it.each(TABLES)('%s accepts a valid row', async (table) => {
+    await expect(make[table]()).resolves.not.toThrow();
+  });
+
+  it.each(VIOLATIONS)('$table rejects a row breaking $constraint', async (v) => {
+    await expectPgError(v.run ? v.run() : make[v.table](v.over), { code: v.code, constraint: v.constraint });
+  });
+
+  it.each(TABLES.flatMap((t) => NOT_NULL[t].map((column) => ({ table: t, column }))))(
+    '$table.$column rejects NULL',
+    async ({ table, column }) => {
+      await expectPgError(make[table]({ [column]: null }), { code: PG.NOT_NULL, column });
+    },
+  );
+});
+
+describe('value sets are exactly the seeds', () => {
+  const SETS = [
+    {
+      table: 'merchants',
+      column: 'status',
+      constraint: 'valid_merchant_status',
+      allowed: ['pending', 'active', 'suspended', 'closed'],
+    },
+    {
+      table: 'merchants',
+      column: 'risk_level',
+      constraint: 'merchants_valid_risk_level',
+      allowed: ['low', 'medium', 'high', null],
+    },
+    {
+      table: 'merchant_members',
+      column: 'role',
+      constraint: 'valid_member_role',
+      allowed: ['owner', 'admin', 'developer', 'analyst', 'support'],
+    },
+    {
+      table: 'merchant_api_keys',
+      column: 'environment',
+      constraint: 'valid_environment',
+      allowed: ['live', 'test'],
+    },
+  ] as const;
+
+  describe.each(SETS)('$table.$column', ({ table, column, constraint, allowed }) => {
+    it('the CHECK lists exactly the allowed values', async () => {
+      expect((await checkLiterals(table, constraint)).sort()).toEqual(
+        allowed.filter((v) => v !== null).sort(),
+      );
+    });
+    it.each(allowed.map((value) => ({ value })))('accepts $value', async ({ value }) => {
+      await expect(make[table]({ [column]: value })).resolves.not.toThrow();
+    });
+    it('rejects a value outside the set', async () => {
+      await expectPgError(make[table]({ [column]: 'bogus' }), { code: PG.CHECK, constraint });
+    });
+  });
+
+  it('users.role is the user_role enum (merchant, customer, admin), default merchant', async () => {
+    const { values } = await one<{ values: string }>(`SELECT enum_range(NULL::user_role)::text AS values`);
+    expect(values).toBe('{merchant,customer,admin}');
+    for (const role of ['merchant', 'customer', 'admin'])
+      await expect(insertUser({ role })).resolves.toBeTruthy();
+    await expectPgError(insertUser({ role: 'root' }), { code: PG.BAD_ENUM, message: /user_role/ });
+    const u = await insertUser();
+    expect((await one('SELECT role FROM users WHERE user_id = $1', [u])).role).toBe('merchant');
+  });
+});
+
+describe('updated_at triggers', () => {
+  it.each([
+    { table: 'users', key: 'user_id', create: () => insertUser({ updated_at: '2000-01-01T00:00:00Z' }) },
+    { table: 'merchants', key: 'id', create: () => insertMerchant({ updated_at: '2000-01-01T00:00:00Z' }) },
+  ])(
+    '$table.updated_at is set to now() on every UPDATE, whatever the writer sends',
+    async ({ table, key, create }) => {
+      const rowId = await create();
+      const before = await one(`SELECT updated_at::text AS u FROM ${table} WHERE ${key} = $1`, [rowId]);
+      expect(before.u).toBe('2000-01-01 00:00:00+00'); // inserts are left alone
+      const after = await one(
+        `UPDATE ${table} SET updated_at = '2001-01-01' WHERE ${key} = $1 RETURNING updated_at = now() AS bumped`,
+        [rowId],
+      );
+      expect(after.bumped).toBe(true);
+    },
+  );
+});
+
+describe('ON DELETE rules', () => {
+  it('deleting a user removes their memberships (CASCADE), not the merchant', async () => {
+    const [m, u] = [await insertMerchant(), await insertUser()];
+    await insertMember(m, u);
+    await query('DELETE FROM users WHERE user_id = $1', [u]);
+    expect(await count('merchant_members', 'user_id = $1', [u])).toBe(0);
+    expect(await count('merchants', 'id = $1', [m])).toBe(1);
+  });
+
+  it('deleting a merchant removes its members, API keys, daily summaries and balances (CASCADE)', async () => {
+    const [m, u] = [await insertMerchant(), await insertUser()];
+    await insertMember(m, u);
+    await insertApiKey(m);
+    await insertSummary(m);
+    await insertBalance(m);
+    await query('DELETE FROM merchants WHERE id = $1', [m]);
+    for (const table of [
+      'merchant_members',
+      'merchant_api_keys',
+      'daily_transaction_summaries',
+      'merchant_balances',
+    ]) {
+      expect(await count(table, 'merchant_id = $1', [m]), table).toBe(0);
+    }
+    expect(await count('users', 'user_id = $1', [u])).toBe(1);
+  });
+
+  it('deleting a merchant that has transactions is refused', async () => {
+    const m = await insertMerchant();
+    await insertApiKey(m);
+    await insertTransaction(m);
+    await expectPgError(query('DELETE FROM merchants WHERE id = $1', [m]), {
+      code: PG.FK,
+      constraint: 'transactions_merchant_id_fkey',
+    });
+    expect(await count('merchant_api_keys', 'merchant_id = $1', [m])).toBe(1);
+  });
+});
