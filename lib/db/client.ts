@@ -9,7 +9,13 @@ import { PrismaClient } from '@/lib/db/generated/client';
 const globalForDb = globalThis as unknown as { __prisma?: PrismaClient };
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl(), max: env.DATABASE_POOL_SIZE });
+  // A bounded connect timeout: a dead database fails requests fast instead of
+  // parking them in the pool.
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl(),
+    max: env.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: 5_000,
+  });
   return new PrismaClient({ adapter });
 }
 
