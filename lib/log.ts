@@ -16,6 +16,8 @@ export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[depth]';
   if (typeof value === 'string') return value.replace(PAN_LIKE, '[redacted]').replace(KEY_LIKE, '$1_[redacted]');
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return value.toString();
   if (value instanceof Error) return { name: value.name, message: redact(value.message, depth + 1) };
   if (value && typeof value === 'object') {
     return Object.fromEntries(

@@ -87,9 +87,9 @@ export function startChild(name: string, command: string, args: string[], opts: 
 
 /** Runs a command to completion; resolves with its exit code. */
 export async function runStep(name: string, command: string, args: string[], opts: ChildOptions): Promise<number> {
-  const child = startChild(name, command, args, opts);
-  const { code, signal } = await child.exited;
-  live.delete(child);
+  // Anything the step left running in its group stays tracked, and is stopped
+  // with the rest at shutdown.
+  const { code, signal } = await startChild(name, command, args, opts).exited;
   return code ?? (signal ? 128 : 1);
 }
 

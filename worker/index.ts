@@ -1,0 +1,55 @@
+import { run } from 'graphile-worker';
+import { disconnectRedis } from '@/lib/cache/redis';
+import { disconnectDb } from '@/lib/db/client';
+import { databaseUrl } from '@/lib/env';
+import { log } from '@/lib/log';
+import { workerLogger } from './logger';
+import { crontab, startupJobs, taskList } from './tasks';
+
+/**
+ * The worker: everything that happens after a response, as graphile-worker jobs
+ * stored in PostgreSQL (schema `graphile_worker`, installed and migrated by
+ * run() itself). Jobs survive restarts; several workers can run side by side.
+ */
+
+const runner = await run({
+  connectionString: databaseUrl(),
+  // Small: jobs here are database-bound, and the app shares the same 2-core box.
+  concurrency: 4,
+  maxPoolSize: 6,
+  taskList,
+  crontab,
+  logger: workerLogger,
+  // We stop on our own terms below, so that Prisma and Redis are closed too.
+  noHandleSignals: true,
+});
+
+for (const job of startupJobs) {
+  // Same key as the cron entry: if one is already waiting, it is replaced, not doubled.
+  await runner.addJob(job, {}, { jobKey: job });
+}
+log.info('worker started', { tasks: Object.keys(taskList) });
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // once: a second signal takes the default action and ends the process at once.
+  process.once(signal, () => {
+    log.info('worker stopping', { signal });
+    // stop() lets running jobs finish and releases the rest for other workers.
+    runner.stop().catch((err: unknown) => log.error('worker stop failed', { err }));
+  });
+}
+
+let exitCode = 0;
+try {
+  await runner.promise;
+} catch (err) {
+  log.error('worker failed', { err });
+  exitCode = 1;
+} finally {
+  await disconnectDb();
+  await disconnectRedis();
+}
+log.info('worker stopped');
+// Anything still holding the event loop open (a pool that did not drain) must not
+// keep a stopped worker alive.
+process.exit(exitCode);

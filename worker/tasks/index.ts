@@ -1,0 +1,22 @@
+import type { TaskList } from 'graphile-worker';
+import { ensurePartitions } from './ensure-partitions';
+import { refreshMonthlyStats } from './refresh-monthly-stats';
+
+/** Every job the worker runs, by the identifier jobs and the crontab use. */
+export const taskList: TaskList = {
+  ensure_partitions: ensurePartitions,
+  refresh_monthly_stats: refreshMonthlyStats,
+};
+
+/**
+ * Recurring jobs, in graphile-worker's crontab syntax; times are UTC. jobKey
+ * keeps at most one pending copy of each, however long the worker was away.
+ */
+export const crontab = [
+  '15 0 * * * ensure_partitions ?jobKey=ensure_partitions',
+  // The seed design's schedule for the view (pg_cron '0 2 * * *').
+  '0 2 * * * refresh_monthly_stats ?jobKey=refresh_monthly_stats',
+].join('\n');
+
+/** Jobs queued once each time a worker starts, so a fresh install is ready at once. */
+export const startupJobs = ['ensure_partitions', 'refresh_monthly_stats'] as const;
