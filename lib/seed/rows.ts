@@ -1,0 +1,243 @@
+import type { HistoryAggregates } from '@/lib/seed/aggregates';
+import { DISPUTE_EVIDENCE, RESPONSES } from '@/lib/seed/catalog';
+import { NULL, copyBool, copyDate, copyNullable, copyText, copyTimestamp } from '@/lib/seed/copy';
+import type { GeneratedPayment } from '@/lib/seed/history';
+import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, PHONE_PREFIX } from '@/lib/seed/names';
+import { DAY_MS, type Plan } from '@/lib/seed/plan';
+import { createRng } from '@/lib/seed/random';
+
+export { COLUMNS } from '@/lib/seed/columns';
+
+/**
+ * COPY text lines for every seeded table, one generator per table, in the
+ * column order of columns.ts. Every timestamp is written explicitly (never
+ * DEFAULT now()), so reruns produce the same bytes.
+ */
+
+const line = (values: readonly string[]) => values.join('\t');
+
+/** DECIMAL(5,4) from ten-thousandths, without a float in between. */
+function decimal4(tenThousandths: number): string {
+  return `${Math.floor(tenThousandths / 10_000)}.${String(tenThousandths % 10_000).padStart(4, '0')}`;
+}
+
+export function* userLines(plan: Plan, passwordHashes: Map<string, string>): Generator<string> {
+  for (const u of plan.users) {
+    const at = copyTimestamp(u.createdAt);
+    yield line([u.id, u.email, copyText(passwordHashes.get(u.password)!), copyText(u.name), u.role, at, at]);
+  }
+}
+
+export function* merchantLines(plan: Plan): Generator<string> {
+  for (const m of plan.merchants) {
+    const at = copyTimestamp(m.createdAt);
+    yield line([
+      m.id,
+      copyText(m.businessName),
+      copyText(m.legalName),
+      m.businessType,
+      m.taxId,
+      m.email,
+      m.phone,
+      m.website,
+      copyText(JSON.stringify(m.address)),
+      m.currency,
+      m.status,
+      m.verificationStatus,
+      '{}',
+      JSON.stringify(m.feeStructure),
+      m.riskLevel,
+      copyNullable(m.dailyLimit),
+      copyNullable(m.monthlyLimit),
+      at,
+      at,
+    ]);
+  }
+}
+
+export function* memberLines(plan: Plan): Generator<string> {
+  for (const m of plan.merchants) yield line([m.id, m.ownerUserId, 'owner', copyTimestamp(m.createdAt)]);
+}
+
+/**
+ * Customers with their totals from the first pass (see docs/seed.md for the
+ * definitions). Contact details come from their own random stream, in pool order.
+ */
+export function* customerLines(plan: Plan, agg: HistoryAggregates): Generator<string> {
+  const rng = createRng(plan.options.seed, 'customers');
+  const c = agg.customers;
+  const span = plan.anchorMs - plan.windowStartMs;
+  for (const pool of plan.pools) {
+    const merchant = plan.merchants[pool.merchantIndex]!;
+    for (let k = 0; k < pool.size; k++) {
+      const i = pool.first + k;
+      const first = rng.pick(FIRST_NAMES);
+      const last = rng.pick(LAST_NAMES);
+      const email = `${first}.${last}${rng.range(1, 999)}@${rng.pick(EMAIL_DOMAINS)}`.toLowerCase();
+      const phone = rng.chance(0.5) ? `${PHONE_PREFIX[merchant.currency]}${rng.range(1000, 9999)}` : null;
+      const roll = rng.float();
+      const risk =
+        roll < 0.9 ? rng.range(0, 2_999) : roll < 0.98 ? rng.range(3_000, 7_999) : rng.range(8_000, 9_500);
+      const riskLevel = risk >= 8_000 ? 'high' : risk >= 3_000 ? 'medium' : 'low';
+      const lead = rng.int(30 * DAY_MS);
+      const firstAt = c.first[i]!;
+      const hasHistory = c.count[i]! > 0;
+      // A customer record exists a little before its first payment.
+      const createdAt = hasHistory ? firstAt - lead : plan.windowStartMs + rng.int(span);
+      const updatedAt = hasHistory ? c.last[i]! : createdAt;
+      yield line([
+        plan.customerIds[i]!,
+        merchant.id,
+        copyBool(pool.livemode),
+        `cus_${String(k + 1).padStart(6, '0')}`,
+        email,
+        copyNullable(phone),
+        decimal4(risk),
+        riskLevel,
+        String(c.count[i]),
+        String(c.amount[i]),
+        hasHistory ? copyTimestamp(firstAt) : NULL,
+        hasHistory ? copyTimestamp(c.last[i]!) : NULL,
+        't',
+        copyTimestamp(createdAt),
+        copyTimestamp(updatedAt),
+      ]);
+    }
+  }
+}
+
+export function* transactionLines(plan: Plan, payments: Iterable<GeneratedPayment>): Generator<string> {
+  for (const p of payments) {
+    yield line([
+      p.id,
+      plan.merchants[p.merchantIndex]!.id,
+      p.customer < 0 ? NULL : plan.customerIds[p.customer]!,
+      copyBool(p.livemode),
+      String(p.amount),
+      p.currency,
+      String(p.feeAmount),
+      p.status,
+      'card',
+      p.gatewayName,
+      p.gatewayTransactionId,
+      RESPONSES[p.response]!,
+      decimal4(p.fraudScore),
+      p.riskLevel,
+      p.description,
+      copyTimestamp(p.createdAt),
+      copyTimestamp(p.updatedAt),
+    ]);
+  }
+}
+
+export function* refundLines(plan: Plan, payments: Iterable<GeneratedPayment>): Generator<string> {
+  for (const p of payments) {
+    if (p.refunds.length === 0) continue;
+    const merchant = plan.merchants[p.merchantIndex]!;
+    const paymentAt = copyTimestamp(p.createdAt);
+    for (const r of p.refunds) {
+      yield line([
+        r.id,
+        p.id,
+        paymentAt,
+        merchant.id,
+        copyBool(p.livemode),
+        String(r.amount),
+        p.currency,
+        r.reason,
+        'succeeded',
+        r.gatewayRefundId,
+        merchant.ownerUserId,
+        copyTimestamp(r.processedAt),
+        copyTimestamp(r.createdAt),
+      ]);
+    }
+  }
+}
+
+export function* disputeLines(plan: Plan, payments: Iterable<GeneratedPayment>): Generator<string> {
+  for (const p of payments) {
+    const d = p.dispute;
+    if (!d) continue;
+    yield line([
+      d.id,
+      p.id,
+      copyTimestamp(p.createdAt),
+      plan.merchants[p.merchantIndex]!.id,
+      copyBool(p.livemode),
+      'chargeback',
+      d.reasonCode,
+      String(p.amount),
+      p.currency,
+      d.status,
+      copyDate(d.dueDate),
+      d.evidence ? DISPUTE_EVIDENCE : '{}',
+      copyNullable(d.merchantResponse),
+      d.gatewayDisputeId,
+      copyTimestamp(d.createdAt),
+      copyTimestamp(d.updatedAt),
+      d.resolvedAt === null ? NULL : copyTimestamp(d.resolvedAt),
+    ]);
+  }
+}
+
+export function* fraudLogLines(plan: Plan, payments: Iterable<GeneratedPayment>): Generator<string> {
+  for (const p of payments) {
+    const f = p.fraudLog;
+    if (!f) continue;
+    yield line([
+      f.id,
+      p.id,
+      copyTimestamp(p.createdAt),
+      plan.merchants[p.merchantIndex]!.id,
+      copyBool(p.livemode),
+      String(f.riskScore),
+      copyBool(f.isFraudulent),
+      copyText(f.details),
+      copyTimestamp(f.createdAt),
+    ]);
+  }
+}
+
+export function* summaryLines(plan: Plan, agg: HistoryAggregates): Generator<string> {
+  const rng = createRng(plan.options.seed, 'summaries');
+  for (const s of agg.summaries.values()) {
+    // Written as if the day's summary had been closed at midnight after it.
+    const closedAt = copyTimestamp((s.day + 1) * DAY_MS);
+    yield line([
+      rng.uuid(),
+      plan.merchants[s.merchantIndex]!.id,
+      copyBool(s.livemode),
+      copyDate(s.day * DAY_MS),
+      s.currency,
+      String(s.transactionCount),
+      String(s.successfulCount),
+      String(s.failedCount),
+      String(s.refundedCount),
+      String(s.grossAmount),
+      String(s.feeAmount),
+      String(s.grossAmount - s.feeAmount),
+      String(s.refundedAmount),
+      String(s.highRiskCount),
+      String(s.fraudCount),
+      String(s.disputeCount),
+      String(s.fraudAttempts),
+      closedAt,
+      closedAt,
+    ]);
+  }
+}
+
+export function* balanceLines(plan: Plan, agg: HistoryAggregates): Generator<string> {
+  const at = copyTimestamp(plan.anchorMs);
+  for (const b of agg.balances.values()) {
+    yield line([
+      plan.merchants[b.merchantIndex]!.id,
+      copyBool(b.livemode),
+      b.currency,
+      String(b.available),
+      '0',
+      at,
+    ]);
+  }
+}
