@@ -1,6 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 
 // Set by scripts/e2e.ts (npm run test:e2e), which creates a fresh database per run.
+// Refuse to run without it rather than test against a developer's own database.
+if (!process.env.E2E_DATABASE_URL) {
+  throw new Error('Run Playwright through `npm run test:e2e` (it creates a fresh database for the run).');
+}
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -49,7 +53,7 @@ export default defineConfig({
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
       REDIS_KEY_PREFIX: process.env.E2E_REDIS_KEY_PREFIX ?? 'e2e:',
       PORT: String(port),
       APP_URL: baseURL,

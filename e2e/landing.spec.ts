@@ -7,7 +7,7 @@ test.describe('landing page', () => {
     await expect(page.getByText(/Stripe/).first()).toBeVisible();
     await expect(page.getByRole('link', { name: 'Sign in' }).first()).toHaveAttribute('href', '/sign-in');
 
-    await page.getByRole('link', { name: 'System health' }).click();
+    await page.getByLabel('Main').getByRole('link', { name: 'System health' }).click();
     await expect(page).toHaveURL(/\/api\/health$/);
     const body = JSON.parse((await page.locator('body').innerText()).trim()) as {
       status: string;
