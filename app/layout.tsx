@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { PRODUCT_DESCRIPTION, PRODUCT_NAME } from '@/components/site/brand';
 import './globals.css';
@@ -19,7 +20,10 @@ export const viewport: Viewport = {
   colorScheme: 'light',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request makes every page dynamic, which per-request CSP nonces
+  // need (proxy.ts): Next.js applies the nonce to the scripts it renders.
+  await headers();
   return (
     <html lang="en">
       <body className="min-h-dvh">{children}</body>

@@ -23,6 +23,13 @@ const url = (protocols: string[]) =>
       }
     }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
 
+// Secrets the running app cannot do without; only `next build` may lack them.
+const runtimeSecret = (schema: z.ZodString) => (isBuildPhase ? schema.optional() : schema);
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: isBuildPhase ? url(['postgres:', 'postgresql:']).optional() : url(['postgres:', 'postgresql:']),
@@ -39,6 +46,23 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Size of the PostgreSQL pool of one process (app or worker). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+
+  /** Signs the dashboard's session cookie (next-auth) and keys the recovery-code hashes. */
+  AUTH_SECRET: runtimeSecret(z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)')),
+  /**
+   * Master keys for envelope encryption (lib/crypto/envelope.ts), as
+   * `id:base64key,id:base64key` with 32-byte keys. Old ids stay listed until every
+   * record has been re-wrapped; ENCRYPTION_ACTIVE_KEY_ID names the one used for new data.
+   */
+  ENCRYPTION_KEYS: runtimeSecret(z.string().min(1)),
+  ENCRYPTION_ACTIVE_KEY_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/).optional(),
+  /** Dashboard sessions end after this many idle minutes (and always after 24 h). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /**
+   * Demo/development conveniences: the development mailbox page that shows the
+   * outgoing mail. `npm start` turns it on; real deployments leave it off.
+   */
+  DEMO_MODE: booleanFlag.default(false),
 });
 
 export type Env = z.infer<typeof schema>;

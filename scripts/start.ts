@@ -6,6 +6,7 @@ import { buildIsCurrent, sourceFingerprint } from './lib/build-fingerprint';
 import { startEmbeddedPostgres } from './lib/embedded-postgres';
 import { prefixed, runStep, runningChildren, startChild, type Child } from './lib/processes';
 import { prismaClientIsStale } from './lib/prisma-client';
+import { ensureLocalSecrets } from './lib/local-secrets';
 import { pingRedis } from './lib/redis-check';
 import { waitForHttp } from './lib/wait-for-http';
 
@@ -85,7 +86,14 @@ async function main(): Promise<void> {
     say(`PostgreSQL: embedded, ${databaseUrl.replace(/:[^:@/]+@/, ':***@')} (data in .data/postgres)`);
   }
 
+  const secrets = ensureLocalSecrets(ROOT);
+  if (secrets.created.length) say(`Secrets: generated ${secrets.created.join(', ')} in ${path.relative(ROOT, secrets.file)}`);
+
   const env: NodeJS.ProcessEnv = {
+    // Generated local secrets first: anything set in the environment wins.
+    ...secrets.values,
+    // The demo install shows its outgoing mail in the development mailbox.
+    DEMO_MODE: 'true',
     ...process.env,
     DATABASE_URL: databaseUrl,
     REDIS_URL: config.redisUrl,

@@ -25,6 +25,8 @@ export type VelocityTimeframe = keyof typeof ttl.velocity;
 
 export const keys = {
   session: (sessionId: string) => `session:${sessionId}`,
+  /** The set of a user's session ids: "sign out everywhere", the session list. */
+  userSessions: (userId: string) => `user:sessions:${userId}`,
   merchantProfile: (merchantId: string) => `merchant:${merchantId}:profile`,
   merchantConfig: (merchantId: string) => `merchant:config:${merchantId}`,
   merchantLimits: (merchantId: string) => `merchant:limits:${merchantId}`,

@@ -1,0 +1,6 @@
+import NextAuth from 'next-auth';
+import { authOptions } from '@/lib/auth/next-auth';
+
+const handler = NextAuth(authOptions) as (req: Request, ctx: unknown) => Promise<Response>;
+
+export { handler as GET, handler as POST };
