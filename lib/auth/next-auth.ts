@@ -2,6 +2,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { appUrl, env } from '@/lib/env';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { log } from '@/lib/log';
 import { SignInError } from './errors';
 import { contextFromHeaders } from './request-context';
 import { revokeSession } from './sessions';
@@ -79,7 +80,11 @@ export const authOptions: NextAuthOptions = {
   events: {
     async signOut({ token }) {
       if (token.sid && token.sub) {
-        await revokeSession(token.sub, token.sid).catch(() => false);
+        // The cookie is cleared regardless; a Redis outage only delays the key's
+        // expiry, and the session can no longer be presented by this browser.
+        await revokeSession(token.sub, token.sid).catch((err: unknown) =>
+          log.warn('sign-out could not revoke the session in Redis', { err }),
+        );
         await recordAuditEvent({ action: 'user.sign_out', outcome: 'success', actorUserId: token.sub, actorEmail: token.email ?? null });
       }
     },
