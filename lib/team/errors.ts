@@ -1,3 +1,5 @@
+import type { ActionState } from '@/lib/auth/action';
+
 /**
  * Why a team change was refused. `not_found` covers both "no such member or
  * invitation" and "it belongs to another merchant": the two are never told
@@ -36,4 +38,10 @@ export class TeamError extends Error {
     super(message);
     this.name = 'TeamError';
   }
+}
+
+/** The form state for a refusal; anything that is not a TeamError is rethrown. */
+export function teamErrorState(err: unknown): ActionState {
+  if (!(err instanceof TeamError)) throw err;
+  return { ok: false, error: err.message };
 }
