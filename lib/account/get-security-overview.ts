@@ -52,14 +52,18 @@ export async function getSecurityOverview(
     isPlatformAdmin: user.role === 'admin',
     passwordChangedAt: user.passwordChangedAt,
     twoFactor,
-    sessions: sessions.map((s) => ({
-      publicId: sessionPublicId(s.id),
-      current: s.id === viewer.sessionId,
-      device: describeUserAgent(s.userAgent),
-      ip: s.ip,
-      createdAt: new Date(s.createdAt),
-      lastSeenAt: new Date(s.lastSeenAt),
-    })),
+    // This browser first, then the others by last activity (listSessions' order).
+    sessions: sessions
+      .map((s) => ({
+        publicId: sessionPublicId(s.id),
+        current: s.id === viewer.sessionId,
+        device: describeUserAgent(s.userAgent),
+        // IPv4 clients of a dual-stack listener arrive as ::ffff:a.b.c.d.
+        ip: s.ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, ''),
+        createdAt: new Date(s.createdAt),
+        lastSeenAt: new Date(s.lastSeenAt),
+      }))
+      .sort((a, b) => Number(b.current) - Number(a.current)),
   };
 }
 

@@ -45,7 +45,9 @@ export default async function MailboxPage() {
         <p className="mt-6 text-sm text-slate-600">
           {mail.length === 0
             ? 'No mail has been sent yet.'
-            : `The ${mail.length === LIMIT ? `latest ${LIMIT}` : mail.length} ${mail.length === 1 ? 'message' : 'messages'}, newest first.`}
+            : mail.length === LIMIT
+              ? `The latest ${LIMIT} messages, newest first.`
+              : `${mail.length} ${mail.length === 1 ? 'message' : 'messages'}, newest first.`}
         </p>
         <ol className="mt-4 space-y-4">
           {mail.map((m) => (
