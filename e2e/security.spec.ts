@@ -28,7 +28,10 @@ test('TOTP enrolment, recovery codes shown once, then signing in with a generate
   await expect(twoFactor.getByText('Off', { exact: true })).toBeVisible();
 
   await twoFactor.getByRole('button', { name: 'Set up an authenticator app' }).click();
-  await expect(twoFactor.getByRole('img', { name: /QR code/ })).toHaveAttribute('src', /^data:image\/png;base64,/);
+  await expect(twoFactor.getByRole('img', { name: /QR code/ })).toHaveAttribute(
+    'src',
+    /^data:image\/png;base64,/,
+  );
   const secret = (await twoFactor.getByLabel('Setup key').textContent())!.replace(/\s/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
 
@@ -53,9 +56,16 @@ test('TOTP enrolment, recovery codes shown once, then signing in with a generate
   // accepted twice), so use the next step: within the one step of drift the
   // server allows, exactly as a phone whose clock runs a little fast.
   await signOutFromAccount(page);
-  await signIn(page, user.email, user.password, totpCode(secret, Math.max(stepAt(Date.now()), confirmStep + 1)));
+  await signIn(
+    page,
+    user.email,
+    user.password,
+    totpCode(secret, Math.max(stepAt(Date.now()), confirmStep + 1)),
+  );
   await page.goto('/account/security');
-  await expect(page.getByRole('region', { name: 'Two-factor authentication' }).getByText('On', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Two-factor authentication' }).getByText('On', { exact: true }),
+  ).toBeVisible();
 });
 
 test('revoking another session signs that browser out on its next navigation', async ({ page, browser }) => {
@@ -106,7 +116,9 @@ test('changing the password keeps this browser and signs the other one out', asy
     await password.getByLabel('New password', { exact: true }).fill(next);
     await password.getByLabel('Confirm new password').fill(next);
     await password.getByRole('button', { name: 'Change password' }).click();
-    await expect(password.getByText('Your password was changed. 1 other session was signed out.')).toBeVisible();
+    await expect(
+      password.getByText('Your password was changed. 1 other session was signed out.'),
+    ).toBeVisible();
 
     await otherPage.goto('/account/security');
     await expect(otherPage).toHaveURL(/\/sign-in/);
@@ -120,8 +132,12 @@ test('changing the password keeps this browser and signs the other one out', asy
 test('a platform administrator without two-factor is told it is required', async ({ page }) => {
   await signIn(page, DEMO.admin.email, DEMO.admin.password);
   await page.goto('/account/security?required=two-factor');
-  await expect(page.getByRole('alert').filter({ hasText: 'Two-factor authentication is required' })).toContainText(
-    'Platform administrators must turn on two-factor authentication',
-  );
-  await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Back to the admin console' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Two-factor authentication is required' }),
+  ).toContainText('Platform administrators must turn on two-factor authentication');
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Account' })
+      .getByRole('link', { name: 'Back to the admin console' }),
+  ).toBeVisible();
 });

@@ -22,7 +22,10 @@ async function inviteOnTeamPage(page: Page, email: string, role: string): Promis
   return request;
 }
 
-test('invite an analyst, accept by mail link, and the analyst cannot manage the team', async ({ page, browser }) => {
+test('invite an analyst, accept by mail link, and the analyst cannot manage the team', async ({
+  page,
+  browser,
+}) => {
   const owner = { name: 'Olivia Owner', email: uniqueEmail('team-owner'), password: TEST_PASSWORD };
   await signUp(page, owner);
   await onboardMerchant(page, { businessName: 'Harbor Goods' });
@@ -76,7 +79,11 @@ test('invite an analyst, accept by mail link, and the analyst cannot manage the 
     const ownerCsrf = await page.locator('input[name="csrf_token"]').first().inputValue();
     const original = inviteRequest;
     const forged = uniqueEmail('forged');
-    const body = original.postDataBuffer()!.toString('utf8').replaceAll(ownerCsrf, analystCsrf).replaceAll(invitee.email, forged);
+    const body = original
+      .postDataBuffer()!
+      .toString('utf8')
+      .replaceAll(ownerCsrf, analystCsrf)
+      .replaceAll(invitee.email, forged);
     expect(body).toContain(analystCsrf);
     const headers = original.headers();
     const answer = await analystContext.request.post(original.url(), {
@@ -94,7 +101,9 @@ test('invite an analyst, accept by mail link, and the analyst cannot manage the 
     await page.goto('/dashboard/settings/team');
     await expect(page.getByText('No invitations are waiting to be accepted.')).toBeVisible();
     await expect(page.getByText(forged)).toHaveCount(0);
-    expect(await page.getByRole('table', { name: 'Team members' }).getByRole('row').allTextContents()).toEqual(membersBefore);
+    expect(
+      await page.getByRole('table', { name: 'Team members' }).getByRole('row').allTextContents(),
+    ).toEqual(membersBefore);
   } finally {
     await analystContext.close();
   }

@@ -8,7 +8,13 @@ import { useState } from 'react';
  * and goes to `callbackUrl`. redirect: false, then navigate here: next-auth
  * would build its redirect from NEXTAUTH_URL, which this app does not set.
  */
-export function SignOutButton({ className, callbackUrl = '/sign-in' }: { className?: string; callbackUrl?: string }) {
+export function SignOutButton({
+  className,
+  callbackUrl = '/sign-in',
+}: {
+  className?: string;
+  callbackUrl?: string;
+}) {
   const [pending, setPending] = useState(false);
   async function doSignOut() {
     setPending(true);

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { invitationState } from './get-invitation';
-import { hashInvitationToken, invitationLink, looksLikeInvitationToken, newInvitationToken } from './invitation-token';
+import {
+  hashInvitationToken,
+  invitationLink,
+  looksLikeInvitationToken,
+  newInvitationToken,
+} from './invitation-token';
 
 describe('invitation tokens', () => {
   it('are 32 random bytes in base64url, stored as their sha256 hex', () => {
