@@ -19,6 +19,11 @@ export interface ActionState {
   fieldErrors?: Record<string, string[] | undefined>;
   /** Anything the form must show once (e.g. new recovery codes). */
   data?: Record<string, unknown>;
+  /**
+   * What was submitted, when validation failed: React resets a form after its
+   * action, so fields re-show these as their defaultValue. Secrets are left out.
+   */
+  values?: Record<string, string>;
 }
 
 export const initialActionState: ActionState = { ok: false };
@@ -58,7 +63,18 @@ export function validate<S extends z.ZodType>(schema: S, formData: FormData): { 
     const key = issue.path.join('.') || '_';
     (fieldErrors[key] ??= []).push(issue.message);
   }
-  return { state: { ok: false, error: 'Please correct the highlighted fields.', fieldErrors } };
+  return { state: { ok: false, error: 'Please correct the highlighted fields.', fieldErrors, values: echoValues(formData) } };
+}
+
+// Passwords and one-time codes are never sent back to the browser.
+const SECRET_FIELD = /password|code|secret|token/i;
+
+export function echoValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(formFields(formData))) {
+    if (!SECRET_FIELD.test(key)) out[key] = Array.isArray(value) ? (value[0] ?? '') : value;
+  }
+  return out;
 }
 
 /** A server action on the signed-in user's own account (security settings). */
