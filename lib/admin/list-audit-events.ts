@@ -24,8 +24,10 @@ export interface AuditFilters {
   from?: Date;
   /** Exclusive upper bound. */
   until?: Date;
-  /** Show events older than this id (the previous page's last id). */
+  /** Show the page of events older than this id (the current page's last id). */
   before?: bigint;
+  /** Show the page of events newer than this id (the current page's first id). */
+  after?: bigint;
 }
 
 export interface AuditEventRow {
@@ -46,29 +48,47 @@ export interface AuditEventRow {
 
 export interface AuditPage {
   rows: AuditEventRow[];
-  /** The `before` for the next (older) page, when there is one. */
-  nextBefore: string | null;
+  /** The `before` of the next older page, when there is one. */
+  olderBefore: string | null;
+  /** The `after` of the next newer page, when there is one. */
+  newerAfter: string | null;
 }
 
-function where(filters: AuditFilters): Prisma.AuditLogWhereInput {
+function where(filters: Omit<AuditFilters, 'before' | 'after'>): Prisma.AuditLogWhereInput {
   const w: Prisma.AuditLogWhereInput = {};
   if (filters.action) w.action = filters.action;
   if (filters.outcome) w.outcome = filters.outcome;
   if (filters.actorEmail) w.actorEmail = { contains: escapeLike(filters.actorEmail), mode: 'insensitive' };
   if (filters.merchantId) w.merchantId = filters.merchantId;
   if (filters.from || filters.until) w.occurredAt = { gte: filters.from, lt: filters.until };
-  if (filters.before !== undefined) w.id = { lt: filters.before };
   return w;
 }
 
 export async function listAuditEvents(filters: AuditFilters, tx: DbTx = db()): Promise<AuditPage> {
-  // One extra row tells whether an older page exists.
-  const found = await tx.auditLog.findMany({
-    where: where(filters),
-    orderBy: { id: 'desc' },
-    take: AUDIT_PAGE_SIZE + 1,
-  });
-  const page = found.slice(0, AUDIT_PAGE_SIZE);
+  const base = where(filters);
+  // Walking towards newer events reads ascending from the cursor, then flips.
+  const page =
+    filters.after !== undefined
+      ? (
+          await tx.auditLog.findMany({
+            where: { ...base, id: { gt: filters.after } },
+            orderBy: { id: 'asc' },
+            take: AUDIT_PAGE_SIZE,
+          })
+        ).reverse()
+      : await tx.auditLog.findMany({
+          where: filters.before !== undefined ? { ...base, id: { lt: filters.before } } : base,
+          orderBy: { id: 'desc' },
+          take: AUDIT_PAGE_SIZE,
+        });
+  const [newest, oldest] = [page[0]?.id, page.at(-1)?.id];
+  const exists = async (id: Prisma.BigIntFilter) =>
+    (await tx.auditLog.findFirst({ where: { ...base, id }, select: { id: true } })) !== null;
+  const [hasNewer, hasOlder] = await Promise.all([
+    newest !== undefined ? exists({ gt: newest }) : false,
+    oldest !== undefined ? exists({ lt: oldest }) : false,
+  ]);
+
   // The log has no foreign keys (it outlives what it names), so names are looked up, not joined.
   const merchantIds = [...new Set(page.flatMap((e) => (e.merchantId ? [e.merchantId] : [])))];
   const merchants = merchantIds.length
@@ -81,7 +101,8 @@ export async function listAuditEvents(filters: AuditFilters, tx: DbTx = db()): P
       id: e.id.toString(),
       merchantName: e.merchantId ? (names.get(e.merchantId) ?? null) : null,
     })),
-    nextBefore: found.length > AUDIT_PAGE_SIZE ? page[page.length - 1]!.id.toString() : null,
+    olderBefore: hasOlder ? oldest!.toString() : null,
+    newerAfter: hasNewer ? newest!.toString() : null,
   };
 }
 

@@ -21,8 +21,8 @@ describe('listAuditEvents', () => {
       user_agent: 'UA',
       details: { permission: 'team:write' },
     });
-    const { rows, nextBefore } = await listAuditEvents({ action: a });
-    expect(nextBefore).toBeNull();
+    const { rows, olderBefore, newerAfter } = await listAuditEvents({ action: a });
+    expect([olderBefore, newerAfter]).toEqual([null, null]);
     expect(rows.map((r) => r.actorEmail)).toEqual(['second@example.test', 'first@example.test']);
     expect(rows[0]).toMatchObject({
       outcome: 'denied',
@@ -57,16 +57,32 @@ describe('listAuditEvents', () => {
     expect(await emails({ action: `${a}.nothing` })).toEqual([]);
   });
 
-  it(`pages of ${AUDIT_PAGE_SIZE} by id: stable while new events arrive`, async () => {
+  it(`pages of ${AUDIT_PAGE_SIZE} by id, both ways, stable while new events arrive`, async () => {
     const a = action();
     const ids: string[] = [];
-    for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++) ids.push(await insertAuditEvent({ action: a }));
+    for (let i = 0; i < 2 * AUDIT_PAGE_SIZE + 5; i++) ids.push(await insertAuditEvent({ action: a }));
+    const newestFirst = [...ids].reverse();
+
     const first = await listAuditEvents({ action: a });
-    expect(first.rows).toHaveLength(AUDIT_PAGE_SIZE);
-    expect(first.nextBefore).toBe(first.rows.at(-1)?.id);
-    await insertAuditEvent({ action: a }); // arrives at the top; the next page is unaffected
-    const second = await listAuditEvents({ action: a, before: BigInt(first.nextBefore!) });
-    expect(second.nextBefore).toBeNull();
-    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual([...ids].reverse());
+    expect(first.rows.map((r) => r.id)).toEqual(newestFirst.slice(0, AUDIT_PAGE_SIZE));
+    expect(first.newerAfter).toBeNull();
+    expect(first.olderBefore).toBe(first.rows.at(-1)?.id);
+
+    const late = await insertAuditEvent({ action: a }); // arrives at the top; older pages are unaffected
+    const second = await listAuditEvents({ action: a, before: BigInt(first.olderBefore!) });
+    expect(second.rows.map((r) => r.id)).toEqual(newestFirst.slice(AUDIT_PAGE_SIZE, 2 * AUDIT_PAGE_SIZE));
+    const third = await listAuditEvents({ action: a, before: BigInt(second.olderBefore!) });
+    expect(third.rows.map((r) => r.id)).toEqual(newestFirst.slice(2 * AUDIT_PAGE_SIZE));
+    expect(third.olderBefore).toBeNull();
+
+    // Back towards the newest: the same pages; the late event makes one more newer page.
+    const back = await listAuditEvents({ action: a, after: BigInt(third.newerAfter!) });
+    expect(back.rows.map((r) => r.id)).toEqual(second.rows.map((r) => r.id));
+    const top = await listAuditEvents({ action: a, after: BigInt(back.newerAfter!) });
+    expect(top.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    expect(top.newerAfter).toBe(first.rows[0]?.id);
+    const latest = await listAuditEvents({ action: a, after: BigInt(top.newerAfter!) });
+    expect(latest.rows.map((r) => r.id)).toEqual([late]);
+    expect(latest.newerAfter).toBeNull();
   });
 });

@@ -1,0 +1,14 @@
+/**
+ * Times in the console are shown in UTC, the same on every operator's screen
+ * and in every server's time zone, so an audit entry reads the same when it is
+ * quoted in a ticket.
+ */
+export function formatDateTime(date: Date | null | undefined): string {
+  if (!date) return '—';
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+export function formatDate(date: Date | null | undefined): string {
+  if (!date) return '—';
+  return date.toISOString().slice(0, 10);
+}
