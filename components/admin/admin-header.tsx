@@ -19,10 +19,21 @@ export function AdminHeader({ email }: { email: string }) {
       <header className="bg-slate-900">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-6 py-3">
           <div className="flex flex-wrap items-center gap-6">
-            <Link href="/admin/merchants" className="flex items-center gap-2.5 font-semibold tracking-tight text-white">
+            <Link
+              href="/admin/merchants"
+              className="flex items-center gap-2.5 font-semibold tracking-tight text-white"
+            >
               <svg aria-hidden="true" viewBox="0 0 32 32" className="size-8">
                 <rect width="32" height="32" rx="8" className="fill-indigo-500" />
-                <rect x="7" y="10" width="18" height="12" rx="2.5" className="fill-none stroke-white" strokeWidth="2" />
+                <rect
+                  x="7"
+                  y="10"
+                  width="18"
+                  height="12"
+                  rx="2.5"
+                  className="fill-none stroke-white"
+                  strokeWidth="2"
+                />
                 <path d="M7 14.5h18" className="stroke-white" strokeWidth="2" />
               </svg>
               <span>{PRODUCT_NAME}</span>

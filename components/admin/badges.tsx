@@ -6,7 +6,8 @@ import {
   type VerificationStatus,
 } from '@/lib/admin/merchant-status';
 
-const base = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap';
+const base =
+  'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap';
 
 const STATUS_STYLE: Record<MerchantStatus, string> = {
   pending: 'bg-amber-50 text-amber-800 ring-amber-600/30',
@@ -16,7 +17,8 @@ const STATUS_STYLE: Record<MerchantStatus, string> = {
 };
 
 export function MerchantStatusBadge({ status }: { status: string }) {
-  if (!isMerchantStatus(status)) return <span className={`${base} bg-slate-50 text-slate-700 ring-slate-300`}>{status}</span>;
+  if (!isMerchantStatus(status))
+    return <span className={`${base} bg-slate-50 text-slate-700 ring-slate-300`}>{status}</span>;
   return <span className={`${base} ${STATUS_STYLE[status]}`}>{STATUS_LABELS[status]}</span>;
 }
 
@@ -31,7 +33,9 @@ export function VerificationBadge({ status }: { status: string | null }) {
   if (!status) return <span className="text-sm text-slate-500">—</span>;
   const known = status in VERIFICATION_STYLE ? (status as VerificationStatus) : null;
   return (
-    <span className={`${base} ${known ? VERIFICATION_STYLE[known] : 'bg-slate-50 text-slate-700 ring-slate-300'}`}>
+    <span
+      className={`${base} ${known ? VERIFICATION_STYLE[known] : 'bg-slate-50 text-slate-700 ring-slate-300'}`}
+    >
       {known ? VERIFICATION_LABELS[known] : status}
     </span>
   );
@@ -44,5 +48,9 @@ const OUTCOME_STYLE: Record<string, string> = {
 };
 
 export function OutcomeBadge({ outcome }: { outcome: string }) {
-  return <span className={`${base} ${OUTCOME_STYLE[outcome] ?? 'bg-slate-50 text-slate-700 ring-slate-300'}`}>{outcome}</span>;
+  return (
+    <span className={`${base} ${OUTCOME_STYLE[outcome] ?? 'bg-slate-50 text-slate-700 ring-slate-300'}`}>
+      {outcome}
+    </span>
+  );
 }

@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 
 /** A titled white panel; the title is the section's accessible name. */
-export function Card({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
+export function Card({
+  title,
+  action,
+  children,
+}: {
+  title: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
   const id = `card-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
     <section aria-labelledby={id} className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
@@ -22,7 +30,9 @@ export function DetailList({ items }: { items: [string, ReactNode][] }) {
       {items.map(([term, value]) => (
         <div key={term}>
           <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{term}</dt>
-          <dd className="mt-0.5 text-sm break-words text-slate-900">{value || <span className="text-slate-400">—</span>}</dd>
+          <dd className="mt-0.5 text-sm break-words text-slate-900">
+            {value || <span className="text-slate-400">—</span>}
+          </dd>
         </div>
       ))}
     </dl>

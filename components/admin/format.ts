@@ -12,3 +12,9 @@ export function formatDate(date: Date | null | undefined): string {
   if (!date) return '—';
   return date.toISOString().slice(0, 10);
 }
+
+/** IPv4 clients seen through an IPv6 socket arrive as ::ffff:a.b.c.d; show the IPv4 address. */
+export function displayIp(ip: string | null): string {
+  if (!ip) return '—';
+  return ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip;
+}

@@ -29,7 +29,13 @@ export function MerchantFilters({ filters }: { filters: MerchantListFilters }) {
         placeholder="Business name, email or id"
         maxLength={200}
       />
-      <SelectField label="Status" name="status" options={STATUS_OPTIONS} placeholder="Any status" defaultValue={filters.status ?? ''} />
+      <SelectField
+        label="Status"
+        name="status"
+        options={STATUS_OPTIONS}
+        placeholder="Any status"
+        defaultValue={filters.status ?? ''}
+      />
       <SelectField
         label="Verification"
         name="verification"
@@ -44,7 +50,10 @@ export function MerchantFilters({ filters }: { filters: MerchantListFilters }) {
         >
           Search
         </button>
-        <Link href="/admin/merchants" className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+        <Link
+          href="/admin/merchants"
+          className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+        >
           Clear
         </Link>
       </div>

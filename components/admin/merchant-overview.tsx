@@ -21,7 +21,9 @@ function addressLines(address: unknown): string[] {
     const v = a[k];
     return typeof v === 'string' ? v.trim() : '';
   };
-  const cityLine = [s('city'), [s('state'), s('postal_code')].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const cityLine = [s('city'), [s('state'), s('postal_code')].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
   return [s('line1'), s('line2'), cityLine, s('country')].filter(Boolean);
 }
 
@@ -34,7 +36,10 @@ export function MerchantOverview({ merchant }: { merchant: AdminMerchantDetail }
           items={[
             ['Business name', merchant.businessName],
             ['Legal name', merchant.legalName],
-            ['Business type', merchant.businessType ? (BUSINESS_TYPES[merchant.businessType] ?? merchant.businessType) : null],
+            [
+              'Business type',
+              merchant.businessType ? (BUSINESS_TYPES[merchant.businessType] ?? merchant.businessType) : null,
+            ],
             ['Tax ID', merchant.taxId],
             ['Email', merchant.email],
             ['Phone', merchant.phone],
@@ -66,9 +71,15 @@ export function MerchantOverview({ merchant }: { merchant: AdminMerchantDetail }
             <caption className="sr-only">Members</caption>
             <thead>
               <tr className="text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
-                <th scope="col" className="pb-2">Email</th>
-                <th scope="col" className="pb-2">Name</th>
-                <th scope="col" className="pb-2">Role</th>
+                <th scope="col" className="pb-2">
+                  Email
+                </th>
+                <th scope="col" className="pb-2">
+                  Name
+                </th>
+                <th scope="col" className="pb-2">
+                  Role
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

@@ -41,13 +41,17 @@ export function MerchantStatusActions({
     <div className="space-y-5">
       <ActionFeedback state={state} />
       {allowed.length === 0 ? (
-        <p className="text-sm text-slate-600">This merchant is closed. Closing is permanent, so there is nothing more to do here.</p>
+        <p className="text-sm text-slate-600">
+          This merchant is closed. Closing is permanent, so there is nothing more to do here.
+        </p>
       ) : null}
 
       {allowed.includes('approve') ? (
         <form action={formAction} className="space-y-2">
           {hidden('approve')}
-          <p className="text-sm text-slate-600">Activates the account and marks it verified; verification notes are cleared.</p>
+          <p className="text-sm text-slate-600">
+            Activates the account and marks it verified; verification notes are cleared.
+          </p>
           <SubmitButton pendingLabel="Approving…">Approve merchant</SubmitButton>
         </form>
       ) : null}
@@ -81,8 +85,8 @@ export function MerchantStatusActions({
             error={state.fieldErrors?.confirmation}
             hint={
               <>
-                Closing is permanent. Type <strong className="font-semibold text-slate-900">{businessName}</strong> to
-                confirm.
+                Closing is permanent. Type{' '}
+                <strong className="font-semibold text-slate-900">{businessName}</strong> to confirm.
               </>
             }
           />
@@ -112,7 +116,9 @@ function ReasonField({ error }: { error?: string[] }) {
         className={controlClass}
       />
       <FieldErrorText id={ids.error} messages={error ?? []} />
-      <FieldHint id={ids.hint}>The owners are told this reason by e-mail; it is kept in the audit log.</FieldHint>
+      <FieldHint id={ids.hint}>
+        The owners are told this reason by e-mail; it is kept in the audit log.
+      </FieldHint>
     </div>
   );
 }

@@ -13,19 +13,34 @@ export function MerchantTable({ rows }: { rows: MerchantListRow[] }) {
         <caption className="sr-only">Merchants</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={th}>Name</th>
-            <th scope="col" className={th}>Email</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={th}>Verification</th>
-            <th scope="col" className={th}>Created</th>
-            <th scope="col" className={`${th} text-right`}>Members</th>
+            <th scope="col" className={th}>
+              Name
+            </th>
+            <th scope="col" className={th}>
+              Email
+            </th>
+            <th scope="col" className={th}>
+              Status
+            </th>
+            <th scope="col" className={th}>
+              Verification
+            </th>
+            <th scope="col" className={th}>
+              Created
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Members
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 bg-white">
           {rows.map((m) => (
             <tr key={m.id} className="hover:bg-slate-50">
               <th scope="row" className={`${td} text-left font-medium`}>
-                <Link href={`/admin/merchants/${m.id}`} className="text-indigo-700 hover:text-indigo-900 hover:underline">
+                <Link
+                  href={`/admin/merchants/${m.id}`}
+                  className="text-indigo-700 hover:text-indigo-900 hover:underline"
+                >
                   {m.businessName}
                 </Link>
                 <span className="block font-mono text-xs font-normal text-slate-500">{m.id}</span>

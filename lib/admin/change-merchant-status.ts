@@ -60,7 +60,12 @@ export async function changeMerchantStatus(
 ): Promise<StatusChangeResult> {
   if (!isUuid(input.merchantId)) throw new MerchantNotFoundError();
   const reason = input.reason?.trim() || null;
-  const audit = { actorUserId: operator.userId, actorEmail: operator.email, merchantId: input.merchantId, context };
+  const audit = {
+    actorUserId: operator.userId,
+    actorEmail: operator.email,
+    merchantId: input.merchantId,
+    context,
+  };
   const target = { targetType: 'merchant', targetId: input.merchantId };
   try {
     const result = await db().$transaction(async (tx) => {
@@ -84,7 +89,8 @@ export async function changeMerchantStatus(
       }
 
       // Approving is the operator's verification decision: verified, notes cleared.
-      const verification = input.action === 'approve' ? { verificationStatus: 'verified', verificationNotes: null } : {};
+      const verification =
+        input.action === 'approve' ? { verificationStatus: 'verified', verificationNotes: null } : {};
       const { count } = await tx.merchant.updateMany({
         where: { id: input.merchantId, status: plan.from },
         data: { status: plan.to, ...verification },
@@ -122,7 +128,13 @@ export async function changeMerchantStatus(
       const mail = statusMail(input.action, merchant.businessName, reason);
       for (const { user } of owners) {
         await queueMail(
-          { ...mail, to: user.email, kind: 'merchant_status', userId: user.userId, merchantId: input.merchantId },
+          {
+            ...mail,
+            to: user.email,
+            kind: 'merchant_status',
+            userId: user.userId,
+            merchantId: input.merchantId,
+          },
           tx,
         );
       }

@@ -92,7 +92,10 @@ export async function listAuditEvents(filters: AuditFilters, tx: DbTx = db()): P
   // The log has no foreign keys (it outlives what it names), so names are looked up, not joined.
   const merchantIds = [...new Set(page.flatMap((e) => (e.merchantId ? [e.merchantId] : [])))];
   const merchants = merchantIds.length
-    ? await tx.merchant.findMany({ where: { id: { in: merchantIds } }, select: { id: true, businessName: true } })
+    ? await tx.merchant.findMany({
+        where: { id: { in: merchantIds } },
+        select: { id: true, businessName: true },
+      })
     : [];
   const names = new Map(merchants.map((m) => [m.id, m.businessName]));
   return {

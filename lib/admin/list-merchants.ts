@@ -54,9 +54,14 @@ function whereClause(filters: MerchantListFilters): Prisma.Sql {
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
 }
 
-export async function listMerchants(filters: MerchantListFilters, tx: DbTx = db()): Promise<MerchantListPage> {
+export async function listMerchants(
+  filters: MerchantListFilters,
+  tx: DbTx = db(),
+): Promise<MerchantListPage> {
   const where = whereClause(filters);
-  const [{ total }] = await tx.$queryRaw<[{ total: number }]>`SELECT count(*)::int AS total FROM merchants m ${where}`;
+  const [{ total }] = await tx.$queryRaw<
+    [{ total: number }]
+  >`SELECT count(*)::int AS total FROM merchants m ${where}`;
   const pageCount = Math.max(1, Math.ceil(total / MERCHANTS_PAGE_SIZE));
   const page = Math.max(1, Math.floor(filters.page ?? 1));
   const rows = await tx.$queryRaw<MerchantListRow[]>`

@@ -46,7 +46,8 @@ describe('merchant status transitions', () => {
     });
     expect(planTransition('suspend', 'pending')).toEqual({
       ok: false,
-      message: 'Suspend is not possible: the merchant is pending, and only active merchants can be suspended.',
+      message:
+        'Suspend is not possible: the merchant is pending, and only active merchants can be suspended.',
     });
     expect(planTransition('reactivate', 'active')).toMatchObject({
       message: expect.stringContaining('only suspended merchants can be reactivated'),

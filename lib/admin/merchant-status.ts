@@ -25,8 +25,20 @@ export interface Transition {
 }
 
 export const TRANSITIONS: Record<StatusAction, Transition> = {
-  approve: { from: ['pending'], to: 'active', label: 'Approve', requiresReason: false, requiresConfirmation: false },
-  suspend: { from: ['active'], to: 'suspended', label: 'Suspend', requiresReason: true, requiresConfirmation: false },
+  approve: {
+    from: ['pending'],
+    to: 'active',
+    label: 'Approve',
+    requiresReason: false,
+    requiresConfirmation: false,
+  },
+  suspend: {
+    from: ['active'],
+    to: 'suspended',
+    label: 'Suspend',
+    requiresReason: true,
+    requiresConfirmation: false,
+  },
   reactivate: {
     from: ['suspended'],
     to: 'active',
@@ -76,14 +88,18 @@ const PAST: Record<StatusAction, string> = {
   close: 'closed',
 };
 
-export type TransitionPlan = { ok: true; from: MerchantStatus; to: MerchantStatus } | { ok: false; message: string };
+export type TransitionPlan =
+  { ok: true; from: MerchantStatus; to: MerchantStatus } | { ok: false; message: string };
 
 /** Whether `action` may be applied to a merchant currently in `status`, and where it leads. */
 export function planTransition(action: StatusAction, status: string): TransitionPlan {
   const t = TRANSITIONS[action];
   if (isMerchantStatus(status) && t.from.includes(status)) return { ok: true, from: status, to: t.to };
   if (status === 'closed') {
-    return { ok: false, message: 'This merchant is closed. Closing is permanent: its status can no longer change.' };
+    return {
+      ok: false,
+      message: 'This merchant is closed. Closing is permanent: its status can no longer change.',
+    };
   }
   const current = isMerchantStatus(status) ? STATUS_LABELS[status].toLowerCase() : `"${status}"`;
   const allowed = OR.format(t.from.map((s) => STATUS_LABELS[s].toLowerCase()));

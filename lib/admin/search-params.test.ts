@@ -3,7 +3,9 @@ import { parseAuditParams, parseMerchantListParams, queryString } from './search
 
 describe('merchant list parameters', () => {
   it('reads search, status, verification and page', () => {
-    expect(parseMerchantListParams({ q: '  acme ', status: 'active', verification: 'verified', page: '3' })).toEqual({
+    expect(
+      parseMerchantListParams({ q: '  acme ', status: 'active', verification: 'verified', page: '3' }),
+    ).toEqual({
       filters: { query: 'acme', status: 'active', verification: 'verified', page: 3 },
       invalid: [],
     });
@@ -18,7 +20,13 @@ describe('merchant list parameters', () => {
 
   it('drops and names values that do not parse, ignores unknown keys, takes the first of repeats', () => {
     expect(
-      parseMerchantListParams({ status: 'frozen', verification: 'approved', page: '-1', utm: 'x', q: ['a', 'b'] }),
+      parseMerchantListParams({
+        status: 'frozen',
+        verification: 'approved',
+        page: '-1',
+        utm: 'x',
+        q: ['a', 'b'],
+      }),
     ).toEqual({
       filters: { query: 'a', status: undefined, verification: undefined, page: 1 },
       invalid: ['status', 'verification', 'page'],

@@ -26,10 +26,19 @@ function pick<T>(params: SearchParams, key: string, schema: z.ZodType<T>, invali
 const text = (max: number) => z.string().max(max);
 const page = z.coerce.number().int().min(1).max(100_000);
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
-const cursor = z.string().regex(/^\d{1,19}$/).transform((s) => BigInt(s));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+const cursor = z
+  .string()
+  .regex(/^\d{1,19}$/)
+  .transform((s) => BigInt(s));
 
-export function parseMerchantListParams(params: SearchParams): { filters: MerchantListFilters; invalid: string[] } {
+export function parseMerchantListParams(params: SearchParams): {
+  filters: MerchantListFilters;
+  invalid: string[];
+} {
   const invalid: string[] = [];
   const filters: MerchantListFilters = {
     query: pick(params, 'q', text(200), invalid),
@@ -63,7 +72,8 @@ export function parseAuditParams(params: SearchParams): { filters: AuditFilters;
 /** A query string from filter values, leaving out empty ones. */
 export function queryString(values: Record<string, string | number | undefined | null>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(values))
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AuditFilters, type AuditFilterValues } from '@/components/admin/audit-filters';
-import { AuditTable } from '@/components/admin/audit-table';
+import { AuditEventList } from '@/components/admin/audit-event-list';
 import { IgnoredFilters } from '@/components/admin/ignored-filters';
 import { Pagination } from '@/components/admin/pagination';
 import { listAuditEvents } from '@/lib/admin/list-audit-events';
@@ -34,19 +34,28 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <div className="mb-6">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Audit log</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Security and administrative events, newest first. The log is append-only: entries cannot be edited or deleted.
+          Security and administrative events, newest first. The log is append-only: entries cannot be edited
+          or deleted.
         </p>
       </div>
       <IgnoredFilters names={invalid} />
       <AuditFilters values={typed} />
-      <section aria-label="Events" className="mt-6 overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <section
+        aria-label="Events"
+        className="mt-6 overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200"
+      >
         {rows.length ? (
-          <AuditTable rows={rows} />
+          <AuditEventList rows={rows} />
         ) : (
           <div className="px-6 py-12 text-center">
-            <p className="font-medium text-slate-900">{filtered ? 'No events match these filters.' : 'No events on this page.'}</p>
+            <p className="font-medium text-slate-900">
+              {filtered ? 'No events match these filters.' : 'No events on this page.'}
+            </p>
             {filtered || paged ? (
-              <Link href="/admin/audit" className="mt-2 inline-block text-sm font-medium text-indigo-700 hover:underline">
+              <Link
+                href="/admin/audit"
+                className="mt-2 inline-block text-sm font-medium text-indigo-700 hover:underline"
+              >
                 Show the latest events
               </Link>
             ) : null}

@@ -23,18 +23,28 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
     <>
       <div className="mb-6">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Merchants</h1>
-        <p className="mt-1 text-sm text-slate-600">Every business on the platform. Open one to review, approve, suspend or close it.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Every business on the platform. Open one to review, approve, suspend or close it.
+        </p>
       </div>
       <IgnoredFilters names={invalid} />
       <MerchantFilters filters={filters} />
-      <section aria-label="Results" className="mt-6 overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <section
+        aria-label="Results"
+        className="mt-6 overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200"
+      >
         {rows.length ? (
           <MerchantTable rows={rows} />
         ) : (
           <div className="px-6 py-12 text-center">
-            <p className="font-medium text-slate-900">{filtered ? 'No merchants match these filters.' : 'No merchants yet.'}</p>
+            <p className="font-medium text-slate-900">
+              {filtered ? 'No merchants match these filters.' : 'No merchants yet.'}
+            </p>
             {filtered || page > 1 ? (
-              <Link href="/admin/merchants" className="mt-2 inline-block text-sm font-medium text-indigo-700 hover:underline">
+              <Link
+                href="/admin/merchants"
+                className="mt-2 inline-block text-sm font-medium text-indigo-700 hover:underline"
+              >
                 Show all merchants
               </Link>
             ) : null}

@@ -21,7 +21,9 @@ async function merchantWithTeam(over: Record<string, unknown> = {}) {
   const id = await insertMerchant({ business_name: 'Harbor Coffee', ...over });
   const owners = [`owner1-${id.slice(0, 6)}@example.test`, `owner2-${id.slice(0, 6)}@example.test`];
   for (const email of owners) await insertMember(id, await insertUser({ email }), { role: 'owner' });
-  await insertMember(id, await insertUser({ email: `dev-${id.slice(0, 6)}@example.test` }), { role: 'developer' });
+  await insertMember(id, await insertUser({ email: `dev-${id.slice(0, 6)}@example.test` }), {
+    role: 'developer',
+  });
   return { id, owners };
 }
 
@@ -81,13 +83,19 @@ describe('changeMerchantStatus', () => {
       `SELECT to_address, kind, subject FROM mail_outbox WHERE merchant_id = $1 ORDER BY to_address`,
       [id],
     );
-    expect(mail).toEqual(owners.sort().map((to) => ({ to_address: to, kind: 'merchant_status', subject: 'Harbor Coffee is approved' })));
+    expect(mail).toEqual(
+      owners
+        .sort()
+        .map((to) => ({ to_address: to, kind: 'merchant_status', subject: 'Harbor Coffee is approved' })),
+    );
   });
 
   it('suspend needs a reason, which the audit log keeps and the owners are told', async () => {
     const ops = await operator();
     const { id } = await merchantWithTeam({ status: 'active', verification_status: 'verified' });
-    const err = await refusal(changeMerchantStatus({ merchantId: id, action: 'suspend', reason: '   ' }, ops));
+    const err = await refusal(
+      changeMerchantStatus({ merchantId: id, action: 'suspend', reason: '   ' }, ops),
+    );
     expect(err.code).toBe('reason_required');
     expect((await merchantRow(id)).status).toBe('active');
 
@@ -97,8 +105,16 @@ describe('changeMerchantStatus', () => {
       `SELECT details FROM audit_log WHERE merchant_id = $1 AND action = 'merchant.status_changed' AND outcome = 'success'`,
       [id],
     );
-    expect(details).toEqual({ action: 'suspend', before: 'active', after: 'suspended', reason: 'Unusual chargeback rate' });
-    const bodies = await query<{ body_text: string }>('SELECT body_text FROM mail_outbox WHERE merchant_id = $1', [id]);
+    expect(details).toEqual({
+      action: 'suspend',
+      before: 'active',
+      after: 'suspended',
+      reason: 'Unusual chargeback rate',
+    });
+    const bodies = await query<{ body_text: string }>(
+      'SELECT body_text FROM mail_outbox WHERE merchant_id = $1',
+      [id],
+    );
     expect(bodies).toHaveLength(2);
     for (const { body_text } of bodies) expect(body_text).toContain('Unusual chargeback rate');
   });
@@ -138,21 +154,30 @@ describe('changeMerchantStatus', () => {
     { status: 'pending', action: 'suspend' },
     { status: 'active', action: 'reactivate' },
     { status: 'suspended', action: 'suspend' },
-  ] as const)('refuses $action from $status, changes nothing, mails nobody, logs the failure', async ({ status, action }) => {
-    const ops = await operator();
-    const { id } = await merchantWithTeam({ status, verification_status: 'pending' });
-    const err = await refusal(changeMerchantStatus({ merchantId: id, action, reason: 'because' }, ops));
-    expect(err.code).toBe('illegal_transition');
-    expect(err.message).toMatch(/is not possible/);
-    expect(await merchantRow(id)).toMatchObject({ status, verification_status: 'pending' });
-    expect(await count('mail_outbox', 'merchant_id = $1', [id])).toBe(0);
-    const rows = await query(`SELECT outcome, details FROM audit_log WHERE merchant_id = $1`, [id]);
-    expect(rows).toEqual([{ outcome: 'failure', details: { action, refused: 'illegal_transition', reason: 'because' } }]);
-  });
+  ] as const)(
+    'refuses $action from $status, changes nothing, mails nobody, logs the failure',
+    async ({ status, action }) => {
+      const ops = await operator();
+      const { id } = await merchantWithTeam({ status, verification_status: 'pending' });
+      const err = await refusal(changeMerchantStatus({ merchantId: id, action, reason: 'because' }, ops));
+      expect(err.code).toBe('illegal_transition');
+      expect(err.message).toMatch(/is not possible/);
+      expect(await merchantRow(id)).toMatchObject({ status, verification_status: 'pending' });
+      expect(await count('mail_outbox', 'merchant_id = $1', [id])).toBe(0);
+      const rows = await query(`SELECT outcome, details FROM audit_log WHERE merchant_id = $1`, [id]);
+      expect(rows).toEqual([
+        { outcome: 'failure', details: { action, refused: 'illegal_transition', reason: 'because' } },
+      ]);
+    },
+  );
 
   it('an unknown or malformed merchant id is not found', async () => {
     const ops = await operator();
-    for (const merchantId of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', "'; DROP TABLE merchants; --"]) {
+    for (const merchantId of [
+      '00000000-0000-4000-8000-000000000000',
+      'not-a-uuid',
+      "'; DROP TABLE merchants; --",
+    ]) {
       await expect(changeMerchantStatus({ merchantId, action: 'approve' }, ops)).rejects.toBeInstanceOf(
         MerchantNotFoundError,
       );
@@ -188,12 +213,17 @@ describe('two operators at once', () => {
       await other.query('BEGIN');
       await other.query(`UPDATE merchants SET status = 'suspended' WHERE id = $1`, [id]);
       // Ours reads 'active' (the other change is not committed), plans active -> closed ...
-      const ours = changeMerchantStatus({ merchantId: id, action: 'close', confirmation: 'Harbor Coffee' }, ops).then(
+      const ours = changeMerchantStatus(
+        { merchantId: id, action: 'close', confirmation: 'Harbor Coffee' },
+        ops,
+      ).then(
         () => undefined,
         (e: unknown) => e,
       );
       // ... and its conditional UPDATE waits for the other transaction's row lock.
-      await expect.poll(async () => (await one(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`)).n).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await one(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`)).n)
+        .toBeGreaterThan(0);
       await other.query('COMMIT');
       const err = await ours;
       expect(err).toBeInstanceOf(StatusChangeRefusedError);
@@ -210,7 +240,10 @@ describe('two operators at once', () => {
     const [a, b] = [await operator(), await operator()];
     const { id } = await merchantWithTeam({ status: 'active' });
     const input: StatusChangeInput = { merchantId: id, action: 'suspend', reason: 'Fraud review' };
-    const results = await Promise.allSettled([changeMerchantStatus(input, a), changeMerchantStatus(input, b)]);
+    const results = await Promise.allSettled([
+      changeMerchantStatus(input, a),
+      changeMerchantStatus(input, b),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [rejected] = results.filter((r) => r.status === 'rejected');
     expect(rejected?.reason).toBeInstanceOf(StatusChangeRefusedError);

@@ -41,9 +41,27 @@ describe('listAuditEvents', () => {
   it('filters by outcome, actor email (part, any case, literal), merchant and date range', async () => {
     const a = action();
     const [m1, m2] = [await insertMerchant(), await insertMerchant()];
-    await insertAuditEvent({ action: a, outcome: 'success', actor_email: 'ann_x@example.test', merchant_id: m1, occurred_at: '2026-03-01T10:00:00Z' });
-    await insertAuditEvent({ action: a, outcome: 'failure', actor_email: 'annex@example.test', merchant_id: m2, occurred_at: '2026-03-02T10:00:00Z' });
-    await insertAuditEvent({ action: a, outcome: 'denied', actor_email: 'bob@example.test', merchant_id: m1, occurred_at: '2026-03-03T10:00:00Z' });
+    await insertAuditEvent({
+      action: a,
+      outcome: 'success',
+      actor_email: 'ann_x@example.test',
+      merchant_id: m1,
+      occurred_at: '2026-03-01T10:00:00Z',
+    });
+    await insertAuditEvent({
+      action: a,
+      outcome: 'failure',
+      actor_email: 'annex@example.test',
+      merchant_id: m2,
+      occurred_at: '2026-03-02T10:00:00Z',
+    });
+    await insertAuditEvent({
+      action: a,
+      outcome: 'denied',
+      actor_email: 'bob@example.test',
+      merchant_id: m1,
+      occurred_at: '2026-03-03T10:00:00Z',
+    });
     const emails = async (f: Parameters<typeof listAuditEvents>[0]) =>
       (await listAuditEvents({ action: a, ...f })).rows.map((r) => r.actorEmail);
 

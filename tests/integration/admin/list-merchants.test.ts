@@ -35,9 +35,21 @@ describe('listMerchants', () => {
 
   it('filters by status and verification status, with the search', async () => {
     const t = tag();
-    const a = await insertMerchant({ business_name: `${t} a`, status: 'active', verification_status: 'verified' });
-    const b = await insertMerchant({ business_name: `${t} b`, status: 'suspended', verification_status: 'verified' });
-    const c = await insertMerchant({ business_name: `${t} c`, status: 'pending', verification_status: 'pending' });
+    const a = await insertMerchant({
+      business_name: `${t} a`,
+      status: 'active',
+      verification_status: 'verified',
+    });
+    const b = await insertMerchant({
+      business_name: `${t} b`,
+      status: 'suspended',
+      verification_status: 'verified',
+    });
+    const c = await insertMerchant({
+      business_name: `${t} c`,
+      status: 'pending',
+      verification_status: 'pending',
+    });
     const ids = async (f: Parameters<typeof listMerchants>[0]) =>
       (await listMerchants({ query: t, ...f })).rows.map((r) => r.id).sort();
     expect(await ids({ status: 'suspended' })).toEqual([b]);
@@ -72,7 +84,12 @@ describe('listMerchants', () => {
     const t = tag();
     const made: string[] = [];
     for (let i = 0; i < MERCHANTS_PAGE_SIZE + 3; i++) {
-      made.push(await insertMerchant({ business_name: `${t} #${i}`, created_at: new Date(Date.UTC(2026, 0, 1, 0, i)) }));
+      made.push(
+        await insertMerchant({
+          business_name: `${t} #${i}`,
+          created_at: new Date(Date.UTC(2026, 0, 1, 0, i)),
+        }),
+      );
     }
     const first = await listMerchants({ query: t, page: 1 });
     const second = await listMerchants({ query: t, page: 2 });

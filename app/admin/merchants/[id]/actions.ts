@@ -21,7 +21,12 @@ const schema = z.strictObject({
 export const changeMerchantStatusAction = adminAction(schema, async (input, viewer, context) => {
   try {
     const result = await changeMerchantStatus(
-      { merchantId: input.merchant_id, action: input.action, reason: input.reason, confirmation: input.confirmation },
+      {
+        merchantId: input.merchant_id,
+        action: input.action,
+        reason: input.reason,
+        confirmation: input.confirmation,
+      },
       { userId: viewer.user.userId, email: viewer.user.email },
       context,
     );

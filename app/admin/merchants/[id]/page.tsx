@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AuditTable } from '@/components/admin/audit-table';
+import { AuditEventList } from '@/components/admin/audit-event-list';
 import { MerchantStatusBadge, VerificationBadge } from '@/components/admin/badges';
 import { Card } from '@/components/admin/card';
 import { MerchantOverview } from '@/components/admin/merchant-overview';
@@ -70,16 +70,21 @@ export default async function MerchantPage({ params }: Props) {
         <Card
           title="Recent activity"
           action={
-            <Link href={`/admin/audit?merchant=${merchant.id}`} className="text-sm font-medium text-indigo-700 hover:underline">
+            <Link
+              href={`/admin/audit?merchant=${merchant.id}`}
+              className="text-sm font-medium text-indigo-700 hover:underline"
+            >
               Full audit log
             </Link>
           }
         >
           {merchant.events.length ? (
             <>
-              <p className="mb-3 text-sm text-slate-600">The most recent events that name this merchant (up to {RECENT_EVENTS}).</p>
-              <div className="-mx-5">
-                <AuditTable
+              <p className="mb-3 text-sm text-slate-600">
+                The most recent events that name this merchant (up to {RECENT_EVENTS}).
+              </p>
+              <div className="-mx-5 -mb-4 border-t border-slate-100">
+                <AuditEventList
                   showMerchant={false}
                   rows={merchant.events.map((e) => ({ ...e, id: e.id.toString() }))}
                 />
