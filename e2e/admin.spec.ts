@@ -1,0 +1,113 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, onboardMerchant, signIn, signUp, TEST_PASSWORD, uniqueEmail } from './helpers/auth';
+import { enrolTotp, promoteToPlatformAdmin } from './helpers/platform-admin';
+
+/**
+ * The platform console (/admin): only platform admins with two-factor on get
+ * in; they find a merchant, suspend it (its owner sees that on the dashboard),
+ * reactivate it, and read both changes in the audit log.
+ */
+
+test('a merchant user is answered 403 on every console page', async ({ page }) => {
+  await signIn(page, DEMO.owner.email, DEMO.owner.password);
+  for (const path of ['/admin', '/admin/merchants', '/admin/audit', '/admin/merchants/00000000-0000-4000-8000-000000000000']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toBeVisible();
+  }
+});
+
+test('signed out, the console sends you to sign in', async ({ page }) => {
+  await page.goto('/admin/merchants');
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test('a platform admin without two-factor is sent to turn it on', async ({ page }) => {
+  const admin = { name: 'Nadia Ops', email: uniqueEmail('ops-no2fa'), password: TEST_PASSWORD };
+  await signUp(page, admin);
+  await promoteToPlatformAdmin(admin.email);
+  for (const path of ['/admin', '/admin/audit']) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/account\/security\?required=two-factor$/);
+  }
+});
+
+test('an admin with two-factor finds a merchant, suspends and reactivates it, and reads it in the audit log', async ({
+  page,
+  browser,
+}) => {
+  // A merchant, onboarded and verified by its owner in their own browser.
+  const businessName = `Harbor Coffee ${Date.now().toString(36)}`;
+  const owner = { name: 'Olive Owner', email: uniqueEmail('owner'), password: TEST_PASSWORD };
+  const ownerContext = await browser.newContext();
+  const ownerPage = await ownerContext.newPage();
+  await signUp(ownerPage, owner);
+  await onboardMerchant(ownerPage, { businessName });
+  await expect(ownerPage.getByText(businessName).first()).toBeVisible();
+
+  // The operator: an ordinary account, promoted, then made to enrol TOTP.
+  const admin = { name: 'Omar Ops', email: uniqueEmail('ops'), password: TEST_PASSWORD };
+  await signUp(page, admin);
+  await promoteToPlatformAdmin(admin.email);
+  await page.goto('/admin');
+  await expect(page).toHaveURL(/\/account\/security\?required=two-factor$/);
+  await enrolTotp(page);
+  await page.goto('/admin');
+  await expect(page).toHaveURL(/\/admin\/merchants$/);
+  await expect(page.getByRole('heading', { name: 'Merchants', level: 1 })).toBeVisible();
+  await expect(page.getByText(admin.email)).toBeVisible();
+
+  // Search by (part of) the business name.
+  await page.getByLabel('Search').fill(businessName.split(' ').at(-1)!);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/q=/);
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results.getByRole('row')).toHaveCount(2); // header + the one merchant
+  const row = results.getByRole('row', { name: new RegExp(businessName) });
+  await expect(row.getByText('Active')).toBeVisible();
+  await expect(row.getByText('Verified')).toBeVisible();
+  await row.getByRole('link', { name: businessName }).click();
+  await expect(page.getByRole('heading', { name: businessName, level: 1 })).toBeVisible();
+  const merchantId = page.url().split('/').at(-1)!;
+  await expect(page.getByRole('region', { name: 'Members (1)' }).getByText(owner.email)).toBeVisible();
+
+  // Suspend: a reason is required; approve is not offered to an active merchant.
+  const status = page.getByRole('region', { name: 'Account status' });
+  await expect(status.getByRole('button', { name: 'Approve merchant' })).toHaveCount(0);
+  await status.getByLabel('Reason for suspension').fill('Unusual dispute rate under review');
+  await status.getByRole('button', { name: 'Suspend merchant' }).click();
+  await expect(status.getByText(`${businessName} is now suspended.`)).toBeVisible();
+  await expect(page.getByText('Suspended', { exact: true }).first()).toBeVisible();
+
+  // The owner sees it on their dashboard home.
+  await ownerPage.goto('/dashboard');
+  await expect(ownerPage.getByText(/suspended/i).first()).toBeVisible();
+
+  // Reactivate.
+  await status.getByRole('button', { name: 'Reactivate merchant' }).click();
+  await expect(status.getByText(`${businessName} is now active.`)).toBeVisible();
+  await expect(status.getByRole('button', { name: 'Suspend merchant' })).toBeVisible();
+  await ownerPage.reload();
+  await expect(ownerPage.getByText(/suspended/i)).toHaveCount(0);
+  await ownerContext.close();
+
+  // Both changes, newest first, in the audit log filtered to this merchant.
+  await page.getByRole('navigation', { name: 'Platform console' }).getByRole('link', { name: 'Audit log' }).click();
+  await page.getByLabel('Action').fill('merchant.status_changed');
+  await page.getByLabel('Merchant id').fill(merchantId);
+  await page.getByRole('button', { name: 'Filter' }).click();
+  const events = page.getByRole('list', { name: 'Audit events, newest first' }).getByRole('listitem');
+  await expect(events).toHaveCount(2);
+  await expect(events.nth(0)).toContainText('suspended → active');
+  await expect(events.nth(1)).toContainText('active → suspended — Unusual dispute rate under review');
+  for (const i of [0, 1]) {
+    await expect(events.nth(i)).toContainText(`by ${admin.email}`);
+    await expect(events.nth(i)).toContainText(businessName);
+    await expect(events.nth(i).getByText('success')).toBeVisible();
+  }
+  await events.nth(1).getByText('Details').click();
+  await expect(events.nth(1).locator('pre')).toContainText('"reason": "Unusual dispute rate under review"');
+
+  // Read-only: the viewer offers no way to change an entry.
+  await expect(page.getByRole('main').getByRole('button', { name: /delete|edit|remove/i })).toHaveCount(0);
+});
