@@ -63,7 +63,7 @@ try {
       `  Merchant owner (${result.demo.merchant}):  ${result.demo.owner.email}  /  ${result.demo.owner.password}`,
       `  Platform admin:                    ${result.demo.admin.email}  /  ${result.demo.admin.password}`,
       `  Other merchants' owners:           owner@<shop>.example  /  ${OTHER_OWNER_PASSWORD}`,
-      `  Dashboard: ${appUrl()} (the sign-in page arrives with the accounts feature).`,
+      `  Sign in: ${appUrl()}/sign-in`,
       '  These passwords are public: never seed a database that real users can reach.',
       '',
     ].join('\n'),

@@ -12,7 +12,11 @@ export function errorList(error: FieldError): string[] {
   return typeof error === 'string' ? [error] : [...error];
 }
 
-export function describedBy(ids: { hint?: string; error?: string }, hasHint: boolean, hasError: boolean): string | undefined {
+export function describedBy(
+  ids: { hint?: string; error?: string },
+  hasHint: boolean,
+  hasError: boolean,
+): string | undefined {
   const list = [hasError ? ids.error : undefined, hasHint ? ids.hint : undefined].filter(Boolean);
   return list.length ? list.join(' ') : undefined;
 }
@@ -24,7 +28,15 @@ export const controlClass =
   'disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500 read-only:bg-slate-50 ' +
   'aria-[invalid=true]:ring-red-500 aria-[invalid=true]:focus:ring-red-600';
 
-export function FieldLabel({ htmlFor, required, children }: { htmlFor: string; required?: boolean; children: ReactNode }) {
+export function FieldLabel({
+  htmlFor,
+  required,
+  children,
+}: {
+  htmlFor: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
   return (
     <label htmlFor={htmlFor} className={labelClass}>
       {children}

@@ -1,7 +1,15 @@
 'use client';
 
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
-import { controlClass, describedBy, errorList, FieldErrorText, FieldHint, FieldLabel, type FieldError } from './field-parts';
+import {
+  controlClass,
+  describedBy,
+  errorList,
+  FieldErrorText,
+  FieldHint,
+  FieldLabel,
+  type FieldError,
+} from './field-parts';
 
 export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'className'> {
   label: ReactNode;

@@ -3,3 +3,4 @@ export { SelectField, type SelectFieldProps, type SelectOption } from './select-
 export { SubmitButton, buttonClass, type ButtonVariant, type SubmitButtonProps } from './submit-button';
 export { ActionFeedback, FormError, FormMessage } from './form-status';
 export type { FieldError } from './field-parts';
+export { formText } from './form-text';

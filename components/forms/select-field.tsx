@@ -1,14 +1,25 @@
 'use client';
 
 import { useId, type ReactNode, type SelectHTMLAttributes } from 'react';
-import { controlClass, describedBy, errorList, FieldErrorText, FieldHint, FieldLabel, type FieldError } from './field-parts';
+import {
+  controlClass,
+  describedBy,
+  errorList,
+  FieldErrorText,
+  FieldHint,
+  FieldLabel,
+  type FieldError,
+} from './field-parts';
 
 export interface SelectOption {
   value: string;
   label: string;
 }
 
-export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name' | 'className'> {
+export interface SelectFieldProps extends Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'id' | 'name' | 'className'
+> {
   label: ReactNode;
   name: string;
   options: readonly SelectOption[];
@@ -22,7 +33,18 @@ export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectEl
 }
 
 /** A labelled <select> with the same hint, error and aria wiring as Field. */
-export function SelectField({ label, name, options, placeholder, error, hint, required, id, className, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  name,
+  options,
+  placeholder,
+  error,
+  hint,
+  required,
+  id,
+  className,
+  ...select
+}: SelectFieldProps) {
   const auto = useId();
   const controlId = id ?? `${name}-${auto}`;
   const ids = { hint: `${controlId}-hint`, error: `${controlId}-error` };
@@ -33,6 +55,10 @@ export function SelectField({ label, name, options, placeholder, error, hint, re
         {label}
       </FieldLabel>
       <select
+        // React applies a changed defaultValue to a <select> only when it mounts,
+        // and forms are reset after their action: remount on a new default so the
+        // reset lands on it (e.g. the value just submitted, echoed back).
+        key={String(select.defaultValue ?? '')}
         id={controlId}
         name={name}
         required={required || undefined}

@@ -14,7 +14,10 @@ export const buttonClass: Record<ButtonVariant, string> = {
     'inline-flex items-center justify-center gap-2 rounded-lg bg-red-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-700 disabled:cursor-not-allowed disabled:opacity-60',
 };
 
-export interface SubmitButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'children'> {
+export interface SubmitButtonProps extends Omit<
+  ButtonHTMLAttributes<HTMLButtonElement>,
+  'type' | 'children'
+> {
   children: ReactNode;
   /** Shown while the form's action runs (defaults to the normal label). */
   pendingLabel?: ReactNode;
@@ -25,7 +28,14 @@ export interface SubmitButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonE
  * A submit button that disables itself while its form's action is in flight
  * (React's useFormStatus), so a double click never submits twice.
  */
-export function SubmitButton({ children, pendingLabel, variant = 'primary', className, disabled, ...rest }: SubmitButtonProps) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  variant = 'primary',
+  className,
+  disabled,
+  ...rest
+}: SubmitButtonProps) {
   const { pending } = useFormStatus();
   return (
     <button
@@ -37,7 +47,10 @@ export function SubmitButton({ children, pendingLabel, variant = 'primary', clas
     >
       {pending ? (
         <>
-          <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
+          <span
+            aria-hidden="true"
+            className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent"
+          />
           {pendingLabel ?? children}
         </>
       ) : (

@@ -41,7 +41,12 @@ export async function signUp(page: Page, user: NewUser): Promise<void> {
  * Fills and submits the sign-in form (and the second-factor step when `code` is
  * given) without asserting the outcome: tests of failures use this.
  */
-export async function submitSignIn(page: Page, email: string, password: string, code?: string): Promise<void> {
+export async function submitSignIn(
+  page: Page,
+  email: string,
+  password: string,
+  code?: string,
+): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
