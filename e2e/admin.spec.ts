@@ -10,7 +10,12 @@ import { enrolTotp, promoteToPlatformAdmin } from './helpers/platform-admin';
 
 test('a merchant user is answered 403 on every console page', async ({ page }) => {
   await signIn(page, DEMO.owner.email, DEMO.owner.password);
-  for (const path of ['/admin', '/admin/merchants', '/admin/audit', '/admin/merchants/00000000-0000-4000-8000-000000000000']) {
+  for (const path of [
+    '/admin',
+    '/admin/merchants',
+    '/admin/audit',
+    '/admin/merchants/00000000-0000-4000-8000-000000000000',
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toBeVisible();
@@ -81,18 +86,23 @@ test('an admin with two-factor finds a merchant, suspends and reactivates it, an
 
   // The owner sees it on their dashboard home.
   await ownerPage.goto('/dashboard');
-  await expect(ownerPage.getByText(/suspended/i).first()).toBeVisible();
+  const ownerStatus = ownerPage.getByRole('region', { name: 'Account status' });
+  await expect(ownerStatus.getByText('Suspended', { exact: true })).toBeVisible();
 
   // Reactivate.
   await status.getByRole('button', { name: 'Reactivate merchant' }).click();
   await expect(status.getByText(`${businessName} is now active.`)).toBeVisible();
   await expect(status.getByRole('button', { name: 'Suspend merchant' })).toBeVisible();
   await ownerPage.reload();
-  await expect(ownerPage.getByText(/suspended/i)).toHaveCount(0);
+  await expect(ownerStatus.getByText('Active', { exact: true })).toBeVisible();
+  await expect(ownerStatus.getByText('Suspended', { exact: true })).toHaveCount(0);
   await ownerContext.close();
 
   // Both changes, newest first, in the audit log filtered to this merchant.
-  await page.getByRole('navigation', { name: 'Platform console' }).getByRole('link', { name: 'Audit log' }).click();
+  await page
+    .getByRole('navigation', { name: 'Platform console' })
+    .getByRole('link', { name: 'Audit log' })
+    .click();
   await page.getByLabel('Action').fill('merchant.status_changed');
   await page.getByLabel('Merchant id').fill(merchantId);
   await page.getByRole('button', { name: 'Filter' }).click();

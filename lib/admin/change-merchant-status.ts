@@ -2,7 +2,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { RequestContext } from '@/lib/auth/request-context';
 import { db } from '@/lib/db/client';
 import { queueMail } from '@/lib/mail/queue-mail';
-import { invalidateMerchantCache } from './invalidate-merchant-cache';
+import { invalidateMerchantCache } from '@/lib/merchants/merchant-cache';
 import { TRANSITIONS, planTransition, type MerchantStatus, type StatusAction } from './merchant-status';
 import { statusMail } from './status-mail';
 import { isUuid } from './uuid';
