@@ -129,6 +129,12 @@ test('an admin with two-factor finds a merchant, suspends and reactivates it, an
 
   // Read-only: the viewer offers no way to change an entry.
   await expect(page.getByRole('main').getByRole('button', { name: /delete|edit|remove/i })).toHaveCount(0);
+
+  // Signing out from the console ends the session.
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL('**/sign-in');
+  await page.goto('/admin/audit');
+  await expect(page).toHaveURL(/\/sign-in/);
 });
 
 test("a merchant owner replaying the console's status action with their own session is refused", async ({
