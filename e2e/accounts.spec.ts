@@ -180,10 +180,15 @@ test('a failed verification is shown and blocks live mode until the details are 
   expect(noCsrf.status()).toBe(403);
   expect(((await noCsrf.json()) as { error: { message: string } }).error.message).toMatch(/reload/i);
 
-  // Correcting the tax ID in Settings → Business runs verification again.
+  // Correcting the tax ID in Settings → Business runs verification again; the
+  // page and the shell show the new state at once (the merchant cache was dropped).
+  await expect(page.getByText('Verification failed', { exact: true })).toBeVisible();
+  await page.getByLabel('Business name').fill('Park Bikes & Co');
   await page.getByLabel('Tax ID').fill('000000000');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your business is verified.' })).toBeVisible();
+  await expect(page.getByText('Verified', { exact: true })).toBeVisible();
+  await expect(page.getByRole('banner').getByText('Park Bikes & Co')).toBeVisible();
 
   await page.getByRole('link', { name: 'Home' }).click();
   await expect(page.getByText('Verified', { exact: true })).toBeVisible();

@@ -9,6 +9,7 @@ import { Logo } from '@/components/site/logo';
 import { requireMerchant } from '@/lib/auth/current';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { listMemberships } from '@/lib/merchants/list-memberships';
+import { getMerchantProfile } from '@/lib/merchants/merchant-cache';
 import { switchMerchantAction } from './actions';
 
 // Only sections that exist. Later issues add Payments, Customers, Disputes,
@@ -28,12 +29,14 @@ const NAV: NavSection[] = [
 /** The dashboard shell: every /dashboard page renders inside it. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const ctx = await requireMerchant();
-  const memberships = await listMemberships(ctx.user.userId);
-  const current = {
-    merchantId: ctx.merchant.id,
-    businessName: ctx.merchant.businessName,
-    roleLabel: ROLE_LABELS[ctx.role],
-  };
+  // The name from the merchant cache (dropped on every change, so a rename in
+  // Settings → Business shows at once); access was decided from PostgreSQL above.
+  const [memberships, profile] = await Promise.all([
+    listMemberships(ctx.user.userId),
+    getMerchantProfile(ctx.merchant.id),
+  ]);
+  const businessName = profile?.businessName ?? ctx.merchant.businessName;
+  const current = { merchantId: ctx.merchant.id, businessName, roleLabel: ROLE_LABELS[ctx.role] };
   const others = memberships
     .filter((m) => m.merchantId !== ctx.merchant.id)
     .map((m) => ({ merchantId: m.merchantId, businessName: m.businessName, roleLabel: ROLE_LABELS[m.role] }));
@@ -60,7 +63,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </aside>
           <div className="flex min-w-0 flex-1 flex-col">
             <header className="flex h-16 items-center justify-between gap-4 border-b border-slate-200 bg-white px-6">
-              <p className="truncate text-sm font-semibold text-slate-900">{ctx.merchant.businessName}</p>
+              <p className="truncate text-sm font-semibold text-slate-900">{businessName}</p>
               <div className="flex items-center gap-4">
                 <ModeSwitch mode={ctx.mode} />
                 <UserMenu name={ctx.user.name} email={ctx.user.email} />

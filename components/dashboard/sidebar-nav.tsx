@@ -22,8 +22,9 @@ function isCurrent(pathname: string, href: string): boolean {
 /** The dashboard's sections. Only what exists is listed: later issues add theirs here. */
 export function SidebarNav({ sections }: { sections: NavSection[] }) {
   const pathname = usePathname();
-  const link = (item: NavItem, nested: boolean) => {
-    const current = isCurrent(pathname, item.href);
+  // A section heading is current only on its own page; its items cover the pages beneath.
+  const link = (item: NavItem, nested: boolean, heading = false) => {
+    const current = heading ? pathname === item.href : isCurrent(pathname, item.href);
     return (
       <Link
         href={item.href}
@@ -40,7 +41,7 @@ export function SidebarNav({ sections }: { sections: NavSection[] }) {
     <nav aria-label="Dashboard" className="space-y-4">
       {sections.map((section, i) => (
         <div key={section.heading?.href ?? i}>
-          {section.heading ? link(section.heading, false) : null}
+          {section.heading ? link(section.heading, false, true) : null}
           <ul className="space-y-0.5">
             {section.items.map((item) => (
               <li key={item.href}>{link(item, !!section.heading)}</li>

@@ -25,7 +25,7 @@ export const labelClass = 'block text-sm font-medium text-slate-900';
 export const controlClass =
   'mt-1.5 block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset ' +
   'placeholder:text-slate-400 focus:ring-2 focus:ring-indigo-600 focus:outline-none ' +
-  'disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500 read-only:bg-slate-50 ' +
+  'disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500 ' +
   'aria-[invalid=true]:ring-red-500 aria-[invalid=true]:focus:ring-red-600';
 
 export function FieldLabel({

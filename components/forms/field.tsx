@@ -44,7 +44,7 @@ export function Field({ label, name, error, hint, required, id, className, ...in
         required={required || undefined}
         aria-invalid={messages.length ? true : undefined}
         aria-describedby={describedBy(ids, !!hint, messages.length > 0)}
-        className={controlClass}
+        className={`${controlClass} read-only:bg-slate-50`}
         {...input}
       />
       <FieldErrorText id={ids.error} messages={messages} />

@@ -111,7 +111,7 @@ export function OnboardingWizard({ actions, options }: { actions: WizardActions;
               label="Tax ID"
               required
               autoComplete="off"
-              hint="EIN, VAT or company number. In this demo, 000000000 verifies, 111111111 fails and 222222222 goes to manual review."
+              hint="EIN, VAT or company number. Verification is simulated here: 000000000 verifies, 111111111 fails, 222222222 goes to manual review."
               {...field('tax_id')}
             />
             <SelectField

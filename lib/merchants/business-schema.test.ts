@@ -51,6 +51,11 @@ describe('onboarding step schemas', () => {
     ]);
   });
 
+  it('says only "enter it" for an empty field, not every rule it breaks', () => {
+    const result = businessStepSchema.safeParse({ ...business, tax_id: '' });
+    expect(result.error?.issues.map((i) => i.message)).toEqual(['Enter the tax ID.']);
+  });
+
   it('rejects unknown fields (strict)', () => {
     const result = businessStepSchema.safeParse({ ...business, status: 'active' });
     expect(result.error?.issues.map((i) => i.code)).toEqual(['unrecognized_keys']);

@@ -12,7 +12,7 @@ const text = (label: string, max: number) =>
   z
     .string({ error: `Enter the ${label}.` })
     .trim()
-    .min(1, `Enter the ${label}.`)
+    .min(1, { error: `Enter the ${label}.`, abort: true })
     .max(max, `Use at most ${max} characters.`);
 
 const optionalText = (max: number) =>

@@ -80,10 +80,10 @@ export default async function BusinessSettingsPage() {
           <h2 id="verification-heading" className="text-base font-semibold text-slate-900">
             Verification
           </h2>
-          <VerificationBadge status={ctx.merchant.verificationStatus} />
+          <VerificationBadge status={profile.verificationStatus} />
         </div>
         <p className="mt-3 text-sm text-slate-700">
-          {verificationText(ctx.merchant.verificationStatus, profile.verificationNotes, canEdit)}
+          {verificationText(profile.verificationStatus, profile.verificationNotes, canEdit)}
         </p>
       </section>
       {canEdit ? (
