@@ -120,6 +120,8 @@ test('changing the password keeps this browser and signs the other one out', asy
 test('a platform administrator without two-factor is told it is required', async ({ page }) => {
   await signIn(page, DEMO.admin.email, DEMO.admin.password);
   await page.goto('/account/security?required=two-factor');
-  await expect(page.getByRole('alert')).toContainText('Platform administrators must turn on two-factor authentication');
+  await expect(page.getByRole('alert').filter({ hasText: 'Two-factor authentication is required' })).toContainText(
+    'Platform administrators must turn on two-factor authentication',
+  );
   await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Back to the admin console' })).toBeVisible();
 });

@@ -5,8 +5,8 @@ import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/account/sign-out-button';
 import { formatDateTime } from '@/components/account/format';
 import { CsrfProvider } from '@/components/auth/csrf';
-import { buttonClass } from '@/components/forms';
-import { SiteHeader } from '@/components/site/site-header';
+import { linkButton } from '@/components/account/section';
+import { Logo } from '@/components/site/logo';
 import { AcceptInvitationForm } from '@/components/team/accept-invitation-form';
 import { getViewer, type Viewer } from '@/lib/auth/current';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/permissions';
@@ -40,7 +40,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
 
   return (
     <div className="flex min-h-dvh flex-col bg-slate-50">
-      <SiteHeader />
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex h-16 max-w-6xl items-center px-6">
+          <Logo />
+        </div>
+      </header>
       <main id="main" className="mx-auto w-full max-w-lg flex-1 px-6 py-16">
         <div className="rounded-2xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
           <p className="text-sm font-semibold text-indigo-700">Team invitation</p>
@@ -93,19 +97,19 @@ function InvitationAction({
     return (
       <div className="space-y-4">
         <p className="text-sm text-slate-700">
-          Sign in with <span className="font-medium">{invitation.email}</span> to accept, or create an account
-          with that address.
+          Sign in with <span className="font-medium">{invitation.email}</span> to accept; you will come back
+          here.
         </p>
         <div className="flex flex-wrap gap-3">
-          <Link href={`/sign-in?callbackUrl=${next}`} className={buttonClass.primary}>
+          <Link href={`/sign-in?callbackUrl=${next}`} className={linkButton.primary}>
             Sign in to accept
           </Link>
-          <Link href={`/sign-up?callbackUrl=${next}`} className={buttonClass.secondary}>
+          <Link href="/sign-up" className={linkButton.secondary}>
             Create an account
           </Link>
         </div>
         <p className="text-sm text-slate-600">
-          If you are not brought back here afterwards, open the invitation link again.
+          New here? Create an account with {invitation.email}, then open this invitation link again.
         </p>
         {expires}
       </div>
@@ -121,7 +125,7 @@ function InvitationAction({
           {invitation.email} and open the link again.
         </Notice>
         <SignOutButton
-          className={buttonClass.secondary}
+          className={linkButton.secondary}
           callbackUrl={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}
         />
       </div>
