@@ -42,7 +42,7 @@ function formFields(formData: FormData): Record<string, string | string[]> {
   return out;
 }
 
-async function guard(
+export async function guard(
   viewer: Viewer,
   formData: FormData,
   merchantId: string | null,
@@ -55,7 +55,7 @@ async function guard(
   return { context };
 }
 
-function validate<S extends z.ZodType>(schema: S, formData: FormData): { data?: z.infer<S>; state?: ActionState } {
+export function validate<S extends z.ZodType>(schema: S, formData: FormData): { data?: z.infer<S>; state?: ActionState } {
   const parsed = schema.safeParse(formFields(formData));
   if (parsed.success) return { data: parsed.data };
   const fieldErrors: Record<string, string[]> = {};

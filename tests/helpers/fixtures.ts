@@ -24,6 +24,7 @@ export const PG = {
   GENERATED: '428C9',
   BAD_ENUM: '22P02',
   RAISE: 'P0001',
+  INSUFFICIENT_PRIVILEGE: '42501',
 } as const;
 
 let pool: pg.Pool | undefined;
@@ -189,6 +190,43 @@ export async function insertSummary(merchantId: string, over: Row = {}): Promise
 
 export async function insertBalance(merchantId: string, over: Row = {}): Promise<void> {
   await insertRow('merchant_balances', { merchant_id: merchantId, currency: 'USD', ...over });
+}
+
+export async function insertPasswordHistory(userId: string, over: Row = {}): Promise<string> {
+  const defaults = { user_id: userId, password_hash: `argon2id$old-${uniq()}` };
+  return (await insertRow('password_history', { ...defaults, ...over }, 'id')).id as string;
+}
+
+export async function insertRecoveryCode(userId: string, over: Row = {}): Promise<string> {
+  const defaults = { user_id: userId, code_hash: `rc_${randomUUID()}` };
+  return (await insertRow('recovery_codes', { ...defaults, ...over }, 'id')).id as string;
+}
+
+export async function insertInvitation(merchantId: string, over: Row = {}): Promise<string> {
+  const defaults = {
+    merchant_id: merchantId,
+    email: `invitee-${uniq()}@example.test`,
+    role: 'developer',
+    token_hash: `th_${randomUUID()}`,
+    expires_at: new Date(Date.now() + 7 * 24 * 3600_000),
+  };
+  return (await insertRow('merchant_invitations', { ...defaults, ...over }, 'id')).id as string;
+}
+
+export async function insertMail(over: Row = {}): Promise<string> {
+  const defaults = {
+    to_address: `to-${uniq()}@example.test`,
+    subject: 'Hello',
+    body_text: 'A message.',
+    kind: 'invitation',
+  };
+  return (await insertRow('mail_outbox', { ...defaults, ...over }, 'id')).id as string;
+}
+
+/** audit_log.id is GENERATED ALWAYS: the id comes back as text (a BIGINT). */
+export async function insertAuditEvent(over: Row = {}): Promise<string> {
+  const defaults = { action: 'user.sign_in', outcome: 'success' };
+  return (await insertRow('audit_log', { ...defaults, ...over }, 'id::text AS id')).id as string;
 }
 
 export async function count(table: string, where: string, params: unknown[] = []): Promise<number> {

@@ -3,12 +3,17 @@ import { db } from '@/lib/db/client';
 import { Prisma, UserRole } from '@/lib/db/generated/client';
 import {
   insertApiKey,
+  insertAuditEvent,
   insertBalance,
   insertCustomer,
   insertDispute,
   insertFraudLog,
+  insertInvitation,
+  insertMail,
   insertMember,
   insertMerchant,
+  insertPasswordHistory,
+  insertRecoveryCode,
   insertRefund,
   insertSummary,
   insertTransaction,
@@ -374,6 +379,11 @@ describe('schema.prisma agrees with the migrated database', () => {
       insertVault(c, m),
       insertSummary(m),
       insertBalance(m),
+      insertPasswordHistory(u),
+      insertRecoveryCode(u),
+      insertInvitation(m, { invited_by: u }),
+      insertMail({ user_id: u, merchant_id: m }),
+      insertAuditEvent({ actor_user_id: u, merchant_id: m }),
     ]);
     await Promise.all([insertRefund(tx, { requested_by: u }), insertDispute(tx), insertFraudLog(tx)]);
     await query('REFRESH MATERIALIZED VIEW merchant_monthly_stats');

@@ -36,7 +36,16 @@ const make: Record<Table, (over?: Row) => Promise<unknown>> = {
 };
 
 const NOT_NULL: Record<Table, string[]> = {
-  users: ['user_id', 'email', 'password_hash', 'role', 'created_at', 'updated_at'],
+  users: [
+    'user_id',
+    'email',
+    'password_hash',
+    'role',
+    'created_at',
+    'updated_at',
+    'failed_login_count',
+    'password_changed_at',
+  ],
   merchants: ['id', 'business_name', 'email', 'address', 'currency', 'status'],
   merchant_members: ['merchant_id', 'user_id', 'role', 'created_at'],
   merchant_api_keys: ['id', 'merchant_id', 'key_hash', 'key_prefix', 'permissions', 'environment'],
@@ -53,12 +62,22 @@ const VIOLATIONS: Violation<Table>[] = [
     twice(() => insertUser({ email: 'same@example.test' })),
   ),
   unique('users', 'users_pkey', () => insertUser().then((u) => insertUser({ user_id: u }))),
+  check('users', 'users_failed_login_count_non_negative', { failed_login_count: -1 }),
+  // An encrypted TOTP secret must name the master key that wraps it ...
+  check('users', 'users_totp_key_present', {
+    totp_secret_encrypted: Buffer.from('sealed'),
+    totp_key_id: null,
+  }),
+  // ... and two-factor cannot be "on" without a secret to check codes against.
+  check('users', 'users_totp_enabled_has_secret', { totp_enabled_at: '2026-01-01T00:00:00Z' }),
 
   check('merchants', 'valid_merchant_status', { status: 'frozen' }),
   check('merchants', 'merchants_currency_iso', { currency: 'usd' }),
   check('merchants', 'merchants_valid_risk_level', { risk_level: 'extreme' }),
   check('merchants', 'merchants_limits_positive', { daily_limit: 0 }),
   check('merchants', 'merchants_limits_positive', { monthly_limit: -1 }),
+  check('merchants', 'merchants_valid_verification_status', { verification_status: 'approved' }),
+  check('merchants', 'merchants_valid_business_type', { business_type: 'conglomerate' }),
   unique(
     'merchants',
     'merchants_email_key',
@@ -133,6 +152,27 @@ describe('value sets are exactly the seeds', () => {
       allowed: ['low', 'medium', 'high', null],
     },
     {
+      table: 'merchants',
+      column: 'verification_status',
+      constraint: 'merchants_valid_verification_status',
+      allowed: ['unverified', 'pending', 'verified', 'failed', null],
+    },
+    {
+      table: 'merchants',
+      column: 'business_type',
+      constraint: 'merchants_valid_business_type',
+      allowed: [
+        'individual',
+        'sole_proprietorship',
+        'partnership',
+        'llc',
+        'corporation',
+        'non_profit',
+        'government_entity',
+        null,
+      ],
+    },
+    {
       table: 'merchant_members',
       column: 'role',
       constraint: 'valid_member_role',
@@ -168,6 +208,47 @@ describe('value sets are exactly the seeds', () => {
     await expectPgError(insertUser({ role: 'root' }), { code: PG.BAD_ENUM, message: /user_role/ });
     const u = await insertUser();
     expect((await one('SELECT role FROM users WHERE user_id = $1', [u])).role).toBe('merchant');
+  });
+});
+
+describe('users: sign-in security state', () => {
+  it('a new user starts unlocked, without two-factor, its password dated at creation', async () => {
+    const u = await insertUser();
+    const row = await one(
+      `SELECT failed_login_count, locked_until, last_sign_in_at, totp_secret_encrypted, totp_key_id,
+              totp_enabled_at, totp_last_step, password_changed_at = created_at AS changed_now
+         FROM users WHERE user_id = $1`,
+      [u],
+    );
+    expect(row).toEqual({
+      failed_login_count: 0,
+      locked_until: null,
+      last_sign_in_at: null,
+      totp_secret_encrypted: null,
+      totp_key_id: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+      changed_now: true,
+    });
+  });
+
+  it('accepts a secret awaiting confirmation, and an enabled secret with its key id', async () => {
+    const sealed = { totp_secret_encrypted: Buffer.from('sealed'), totp_key_id: 'k1' };
+    await expect(insertUser(sealed)).resolves.toBeTruthy();
+    await expect(
+      insertUser({ ...sealed, totp_enabled_at: '2026-01-01T00:00:00Z', totp_last_step: 1 }),
+    ).resolves.toBeTruthy();
+  });
+
+  it('merchants.verification_notes is free text, NULL by default', async () => {
+    const m = await insertMerchant();
+    expect(
+      (await one('SELECT verification_notes FROM merchants WHERE id = $1', [m])).verification_notes,
+    ).toBeNull();
+    const n = await insertMerchant({ verification_notes: 'Tax id does not match the legal name.' });
+    expect(
+      (await one('SELECT verification_notes FROM merchants WHERE id = $1', [n])).verification_notes,
+    ).toBe('Tax id does not match the legal name.');
   });
 });
 
