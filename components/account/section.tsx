@@ -55,14 +55,3 @@ export function Badge({
   );
 }
 
-/**
- * Link-styled-as-button classes for server components. (The forms' own
- * `buttonClass` lives in a 'use client' module, which a server component only
- * sees as a client reference, not as the strings.)
- */
-export const linkButton = {
-  primary:
-    'inline-flex items-center justify-center gap-2 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700',
-  secondary:
-    'inline-flex items-center justify-center gap-2 rounded-lg bg-white px-4 py-2 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50 disabled:opacity-60',
-} as const;

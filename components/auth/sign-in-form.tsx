@@ -4,7 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useState, useTransition, type FormEvent } from 'react';
 import { Field } from '@/components/forms/field';
 import { FormError } from '@/components/forms/form-status';
-import { buttonClass } from '@/components/forms/submit-button';
+import { buttonClass } from '@/components/forms/button-class';
 import { signInErrorMessage } from '@/lib/auth/errors';
 import { formText } from '@/components/forms/form-text';
 

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/account/sign-out-button';
 import { formatDateTime } from '@/components/account/format';
 import { CsrfProvider } from '@/components/auth/csrf';
-import { linkButton } from '@/components/account/section';
+import { buttonClass } from '@/components/forms/button-class';
 import { Logo } from '@/components/site/logo';
 import { AcceptInvitationForm } from '@/components/team/accept-invitation-form';
 import { getViewer, type Viewer } from '@/lib/auth/current';
@@ -101,10 +101,10 @@ function InvitationAction({
           here.
         </p>
         <div className="flex flex-wrap gap-3">
-          <Link href={`/sign-in?callbackUrl=${next}`} className={linkButton.primary}>
+          <Link href={`/sign-in?callbackUrl=${next}`} className={buttonClass.primary}>
             Sign in to accept
           </Link>
-          <Link href="/sign-up" className={linkButton.secondary}>
+          <Link href="/sign-up" className={buttonClass.secondary}>
             Create an account
           </Link>
         </div>
@@ -125,7 +125,7 @@ function InvitationAction({
           {invitation.email} and open the link again.
         </Notice>
         <SignOutButton
-          className={linkButton.secondary}
+          className={buttonClass.secondary}
           callbackUrl={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}
         />
       </div>
