@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { itEnforcesConstraints } from '@/tests/helpers/constraint-suite';
 import { db } from '@/lib/db/client';
 import {
   PG,
@@ -8,7 +9,6 @@ import {
   type Violation,
   checkLiterals,
   count,
-  declaredConstraints,
   expectPgError,
   insertAuditEvent,
   insertInvitation,
@@ -17,7 +17,6 @@ import {
   insertPasswordHistory,
   insertRecoveryCode,
   insertUser,
-  notNullColumns,
   one,
   query,
   type Row,
@@ -118,30 +117,7 @@ function insertNull(table: Table, column: string): Promise<unknown> {
 }
 
 describe('accounts tables: constraints', () => {
-  it('these cases cover every CHECK, UNIQUE, PRIMARY KEY and FOREIGN KEY of the tables', async () => {
-    const covered = [...new Set(VIOLATIONS.map((v) => v.constraint))].sort();
-    expect(covered).toEqual(await declaredConstraints([...TABLES]));
-  });
-
-  it('these cases cover every NOT NULL column of the tables', async () => {
-    const expected = TABLES.flatMap((t) => NOT_NULL[t].map((c) => `${t}.${c}`)).sort();
-    expect(expected).toEqual(await notNullColumns([...TABLES]));
-  });
-
-  it.each(TABLES)('%s accepts a valid row', async (table) => {
-    await expect(make[table]()).resolves.not.toThrow();
-  });
-
-  it.each(VIOLATIONS)('$table rejects a row breaking $constraint', async (v) => {
-    await expectPgError(v.run ? v.run() : make[v.table](v.over), { code: v.code, constraint: v.constraint });
-  });
-
-  it.each(TABLES.flatMap((t) => NOT_NULL[t].map((column) => ({ table: t, column }))))(
-    '$table.$column rejects NULL',
-    async ({ table, column }) => {
-      await expectPgError(insertNull(table, column), { code: PG.NOT_NULL, column });
-    },
-  );
+  itEnforcesConstraints({ tables: TABLES, make, notNull: NOT_NULL, violations: VIOLATIONS, insertNull });
 
   it('audit_log.id is assigned by the database and cannot be chosen by the writer', async () => {
     await expectPgError(insertAuditEvent({ id: 42 }), { code: PG.GENERATED, message: /id/ });

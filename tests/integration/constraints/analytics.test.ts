@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { itEnforcesConstraints } from '@/tests/helpers/constraint-suite';
 import {
   PG,
   breaks,
   twice,
   type Violation,
   count,
-  declaredConstraints,
   expectPgError,
   insertBalance,
   insertMerchant,
   insertSummary,
   insertTransaction,
-  notNullColumns,
   one,
   query,
   type Row,
@@ -93,30 +92,7 @@ const VIOLATIONS: Violation<Table>[] = [
 ];
 
 describe('daily_transaction_summaries / merchant_balances constraints', () => {
-  it('these cases cover every CHECK, UNIQUE, PRIMARY KEY and FOREIGN KEY of the tables', async () => {
-    const covered = [...new Set(VIOLATIONS.map((v) => v.constraint))].sort();
-    expect(covered).toEqual(await declaredConstraints([...TABLES]));
-  });
-
-  it('these cases cover every NOT NULL column of the tables', async () => {
-    const expected = TABLES.flatMap((t) => NOT_NULL[t].map((c) => `${t}.${c}`)).sort();
-    expect(expected).toEqual(await notNullColumns([...TABLES]));
-  });
-
-  it.each(TABLES)('%s accepts a valid row', async (table) => {
-    await expect(make[table]()).resolves.not.toThrow();
-  });
-
-  it.each(VIOLATIONS)('$table rejects a row breaking $constraint ($over)', async (v) => {
-    await expectPgError(v.run ? v.run() : make[v.table](v.over), { code: v.code, constraint: v.constraint });
-  });
-
-  it.each(TABLES.flatMap((t) => NOT_NULL[t].map((column) => ({ table: t, column }))))(
-    '$table.$column rejects NULL',
-    async ({ table, column }) => {
-      await expectPgError(make[table]({ [column]: null }), { code: PG.NOT_NULL, column });
-    },
-  );
+  itEnforcesConstraints({ tables: TABLES, make, notNull: NOT_NULL, violations: VIOLATIONS });
 
   it('one summary per merchant, mode, date and currency: the other mode and currency are separate rows', async () => {
     const m = await insertMerchant();

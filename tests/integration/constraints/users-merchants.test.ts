@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { itEnforcesConstraints } from '@/tests/helpers/constraint-suite';
 import {
   PG,
   breaks,
@@ -7,7 +8,6 @@ import {
   type Violation,
   checkLiterals,
   count,
-  declaredConstraints,
   expectPgError,
   insertApiKey,
   insertBalance,
@@ -16,7 +16,6 @@ import {
   insertSummary,
   insertTransaction,
   insertUser,
-  notNullColumns,
   one,
   query,
   type Row,
@@ -111,30 +110,7 @@ const VIOLATIONS: Violation<Table>[] = [
 ];
 
 describe('users / merchants / members / api keys constraints', () => {
-  it('these cases cover every CHECK, UNIQUE, PRIMARY KEY and FOREIGN KEY of the tables', async () => {
-    const covered = [...new Set(VIOLATIONS.map((v) => v.constraint))].sort();
-    expect(covered).toEqual(await declaredConstraints([...TABLES]));
-  });
-
-  it('these cases cover every NOT NULL column of the tables', async () => {
-    const expected = TABLES.flatMap((t) => NOT_NULL[t].map((c) => `${t}.${c}`)).sort();
-    expect(expected).toEqual(await notNullColumns([...TABLES]));
-  });
-
-  it.each(TABLES)('%s accepts a valid row', async (table) => {
-    await expect(make[table]()).resolves.not.toThrow();
-  });
-
-  it.each(VIOLATIONS)('$table rejects a row breaking $constraint', async (v) => {
-    await expectPgError(v.run ? v.run() : make[v.table](v.over), { code: v.code, constraint: v.constraint });
-  });
-
-  it.each(TABLES.flatMap((t) => NOT_NULL[t].map((column) => ({ table: t, column }))))(
-    '$table.$column rejects NULL',
-    async ({ table, column }) => {
-      await expectPgError(make[table]({ [column]: null }), { code: PG.NOT_NULL, column });
-    },
-  );
+  itEnforcesConstraints({ tables: TABLES, make, notNull: NOT_NULL, violations: VIOLATIONS });
 });
 
 describe('value sets are exactly the seeds', () => {
