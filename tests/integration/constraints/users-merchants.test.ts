@@ -47,7 +47,7 @@ const NOT_NULL: Record<Table, string[]> = {
   ],
   merchants: ['id', 'business_name', 'email', 'address', 'currency', 'status'],
   merchant_members: ['merchant_id', 'user_id', 'role', 'created_at'],
-  merchant_api_keys: ['id', 'merchant_id', 'key_hash', 'key_prefix', 'permissions', 'environment'],
+  merchant_api_keys: ['id', 'merchant_id', 'key_hash', 'key_prefix', 'permissions', 'environment', 'key_type'],
 };
 
 const [check, unique, fk] = [breaks.check<Table>, breaks.unique<Table>, breaks.fk<Table>];
@@ -107,6 +107,25 @@ const VIOLATIONS: Violation<Table>[] = [
     return insertApiKey(m).then((k) => insertApiKey(m, { id: k }));
   }),
   fk('merchant_api_keys', 'merchant_api_keys_merchant_id_fkey', () => insertApiKey(id())),
+  check('merchant_api_keys', 'merchant_api_keys_valid_key_type', { key_type: 'admin' }),
+  // Restricted keys list `<resource>:<none|read|write>` ...
+  check('merchant_api_keys', 'merchant_api_keys_permissions_shape', {
+    key_type: 'restricted',
+    permissions: ['customers:delete'],
+  }),
+  check('merchant_api_keys', 'merchant_api_keys_permissions_shape', {
+    key_type: 'restricted',
+    permissions: ['customers'],
+  }),
+  // ... and secret or publishable keys carry none.
+  check('merchant_api_keys', 'merchant_api_keys_permissions_shape', { permissions: ['customers:read'] }),
+  check('merchant_api_keys', 'merchant_api_keys_revoked_inactive', {
+    revoked_at: '2026-01-01T00:00:00Z',
+    is_active: true,
+  }),
+  fk('merchant_api_keys', 'merchant_api_keys_rolled_from_fkey', async () =>
+    insertApiKey(await insertMerchant(), { rolled_from: id() }),
+  ),
 ];
 
 describe('users / merchants / members / api keys constraints', () => {
@@ -159,6 +178,12 @@ describe('value sets are exactly the seeds', () => {
       column: 'environment',
       constraint: 'valid_environment',
       allowed: ['live', 'test'],
+    },
+    {
+      table: 'merchant_api_keys',
+      column: 'key_type',
+      constraint: 'merchant_api_keys_valid_key_type',
+      allowed: ['secret', 'publishable', 'restricted'],
     },
   ] as const;
 
@@ -225,6 +250,33 @@ describe('users: sign-in security state', () => {
     expect(
       (await one('SELECT verification_notes FROM merchants WHERE id = $1', [n])).verification_notes,
     ).toBe('Tax id does not match the legal name.');
+  });
+});
+
+describe('merchant_api_keys: the columns key management adds', () => {
+  it('a restricted key may list per-resource permissions; an empty list means no access', async () => {
+    const m = await insertMerchant();
+    const perms = ['customers:read', 'payment_intents:write', 'refunds:none'];
+    const k = await insertApiKey(m, { key_type: 'restricted', permissions: perms });
+    expect((await one('SELECT permissions FROM merchant_api_keys WHERE id = $1', [k])).permissions).toEqual(perms);
+    await expect(insertApiKey(m, { key_type: 'restricted', permissions: [] })).resolves.toBeTruthy();
+  });
+
+  it('a revoked, inactive key is accepted; key_type defaults to secret', async () => {
+    const m = await insertMerchant();
+    const k = await insertApiKey(m, { revoked_at: '2026-01-01T00:00:00Z', is_active: false, name: 'Old server' });
+    expect(await one('SELECT key_type, name FROM merchant_api_keys WHERE id = $1', [k])).toEqual({
+      key_type: 'secret',
+      name: 'Old server',
+    });
+  });
+
+  it('deleting the key a roll replaced keeps the new key, unlinked (ON DELETE SET NULL)', async () => {
+    const m = await insertMerchant();
+    const old = await insertApiKey(m);
+    const rolled = await insertApiKey(m, { rolled_from: old });
+    await query('DELETE FROM merchant_api_keys WHERE id = $1', [old]);
+    expect((await one('SELECT rolled_from FROM merchant_api_keys WHERE id = $1', [rolled])).rolled_from).toBeNull();
   });
 });
 
