@@ -55,6 +55,13 @@ const schema = z.object({
    * record has been re-wrapped; ENCRYPTION_ACTIVE_KEY_ID names the one used for new data.
    */
   ENCRYPTION_KEYS: runtimeSecret(z.string().min(1)),
+  /**
+   * Keys the HMAC-SHA256 under which API keys are stored (merchant_api_keys.key_hash).
+   * Changing it invalidates every issued API key.
+   */
+  API_KEY_HMAC_SECRET: runtimeSecret(
+    z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)'),
+  ),
   ENCRYPTION_ACTIVE_KEY_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/).optional(),
   /** Dashboard sessions end after this many idle minutes (and always after 24 h). */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),

@@ -27,6 +27,9 @@ export type AuditAction =
   | 'member.joined'
   | 'member.role_changed'
   | 'member.removed'
+  | 'api_key.created'
+  | 'api_key.rolled'
+  | 'api_key.revoked'
   | 'permission.denied'
   | 'csrf.rejected';
 

@@ -19,6 +19,11 @@ export const ttl = {
   routingRules: 30 * 60,
   rateLimitWindow: HOUR,
   dailyStats: DAY,
+  /**
+   * A positive API-key lookup. Revoking or rolling a key deletes its entry, so
+   * this bounds staleness only if that delete is lost (Redis unreachable then).
+   */
+  apiKeyAuth: 30,
 } as const;
 
 export type VelocityTimeframe = keyof typeof ttl.velocity;
@@ -40,6 +45,12 @@ export const keys = {
   rateLimit: (apiKeyId: string, endpoint: string, window: number) => `rate_limit:${apiKeyId}:${endpoint}:${window}`,
   /** Real-time counters for the dashboard, folded into daily summaries by the worker. */
   dailyStats: (merchantId: string, date: string) => `stats:${merchantId}:${date}`,
+  /** The cached lookup of an API key, by its HMAC (never by the key itself). */
+  apiKeyAuth: (keyHash: string) => `apikey:auth:${keyHash}`,
+  /** Hash of API key id → last use (epoch ms), flushed to PostgreSQL every minute by the worker. */
+  apiKeyLastUsed: () => 'apikey:lastused',
+  /** The same hash while one flush reads it (renamed away so new uses start a fresh one). */
+  apiKeyLastUsedFlushing: (flushId: string) => `apikey:lastused:flushing:${flushId}`,
   /** Health probe round trip. */
   healthProbe: () => 'health:probe',
 } as const;

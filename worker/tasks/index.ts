@@ -1,11 +1,13 @@
 import type { TaskList } from 'graphile-worker';
 import { ensurePartitions } from './ensure-partitions';
+import { flushApiKeyLastUsed } from './flush-api-key-last-used';
 import { refreshMonthlyStats } from './refresh-monthly-stats';
 
 /** Every job the worker runs, by the identifier jobs and the crontab use. */
 export const taskList: TaskList = {
   ensure_partitions: ensurePartitions,
   refresh_monthly_stats: refreshMonthlyStats,
+  flush_api_key_last_used: flushApiKeyLastUsed,
 };
 
 /**
@@ -16,6 +18,8 @@ export const crontab = [
   '15 0 * * * ensure_partitions ?jobKey=ensure_partitions',
   // The seed design's schedule for the view (pg_cron '0 2 * * *').
   '0 2 * * * refresh_monthly_stats ?jobKey=refresh_monthly_stats',
+  // API keys' last use, recorded in Redis per request (lib/api-keys/touch-last-used.ts).
+  '* * * * * flush_api_key_last_used ?jobKey=flush_api_key_last_used',
 ].join('\n');
 
 /** Jobs queued once each time a worker starts, so a fresh install is ready at once. */
