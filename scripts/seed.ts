@@ -39,6 +39,7 @@ try {
     seed: args.seed,
     days: args.days,
     ifEmpty: args.ifEmpty,
+    apiKeyHmacSecret: env.API_KEY_HMAC_SECRET,
     log: (line) => console.log(line),
   });
   if (result.skipped) {
@@ -65,6 +66,17 @@ try {
       `  Other merchants' owners:           owner@<shop>.example  /  ${OTHER_OWNER_PASSWORD}`,
       `  Sign in: ${appUrl()}/sign-in`,
       '  These passwords are public: never seed a database that real users can reach.',
+      ...(result.demo.apiKeys.length
+        ? [
+            '',
+            'Test API keys',
+            '=============',
+            ...result.demo.apiKeys.map(
+              (k) => `  ${k.type === 'secret' ? 'Secret:     ' : 'Publishable:'}  ${k.key}`,
+            ),
+            `  Test mode keys of ${result.demo.merchant}; see ${appUrl()}/dashboard/developers/api-keys`,
+          ]
+        : []),
       '',
     ].join('\n'),
   );

@@ -7,24 +7,26 @@ import { TestModeBanner } from '@/components/dashboard/test-mode-banner';
 import { UserMenu } from '@/components/dashboard/user-menu';
 import { Logo } from '@/components/site/logo';
 import { requireMerchant } from '@/lib/auth/current';
-import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { listMemberships } from '@/lib/merchants/list-memberships';
 import { getMerchantProfile } from '@/lib/merchants/merchant-cache';
 import { switchMerchantAction } from './actions';
 
-// Only sections that exist. Later issues add Payments, Customers, Disputes,
-// Analytics and Developers here when their pages land.
-const NAV: NavSection[] = [
-  { items: [{ href: '/dashboard', label: 'Home' }] },
-  {
-    heading: { href: '/dashboard/settings', label: 'Settings' },
-    items: [
-      { href: '/dashboard/settings/business', label: 'Business' },
-      { href: '/dashboard/settings/team', label: 'Team' },
-      { href: '/account/security', label: 'Security' },
-    ],
-  },
-];
+// Only sections that exist, and only those the role may open. Later issues
+// add Payments, Customers, Disputes and Analytics here when their pages land.
+const HOME: NavSection = { items: [{ href: '/dashboard', label: 'Home' }] };
+const DEVELOPERS: NavSection = {
+  heading: { href: '/dashboard/developers', label: 'Developers' },
+  items: [{ href: '/dashboard/developers/api-keys', label: 'API keys' }],
+};
+const SETTINGS: NavSection = {
+  heading: { href: '/dashboard/settings', label: 'Settings' },
+  items: [
+    { href: '/dashboard/settings/business', label: 'Business' },
+    { href: '/dashboard/settings/team', label: 'Team' },
+    { href: '/account/security', label: 'Security' },
+  ],
+};
 
 /** The dashboard shell: every /dashboard page renders inside it. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -36,6 +38,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     getMerchantProfile(ctx.merchant.id),
   ]);
   const businessName = profile?.businessName ?? ctx.merchant.businessName;
+  const nav = [HOME, ...(can(ctx.role, 'developers:read') ? [DEVELOPERS] : []), SETTINGS];
   const current = { merchantId: ctx.merchant.id, businessName, roleLabel: ROLE_LABELS[ctx.role] };
   const others = memberships
     .filter((m) => m.merchantId !== ctx.merchant.id)
@@ -58,7 +61,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             </div>
             <div className="space-y-6 px-3 pb-6">
               <MerchantSwitcher current={current} others={others} action={switchMerchantAction} />
-              <SidebarNav sections={NAV} />
+              <SidebarNav sections={nav} />
             </div>
           </aside>
           <div className="flex min-w-0 flex-1 flex-col">

@@ -20,7 +20,10 @@ export interface ApiKeyView {
 
 export type ApiKeyStatus = 'active' | 'expiring' | 'expired' | 'revoked';
 
-export function keyStatus(row: Pick<MerchantApiKey, 'isActive' | 'revokedAt' | 'expiresAt'>, now: Date): ApiKeyStatus {
+export function keyStatus(
+  row: Pick<MerchantApiKey, 'isActive' | 'revokedAt' | 'expiresAt'>,
+  now: Date,
+): ApiKeyStatus {
   if (row.revokedAt || row.isActive === false) return 'revoked';
   if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return 'expired';
   return row.expiresAt ? 'expiring' : 'active';

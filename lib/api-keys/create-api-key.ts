@@ -6,8 +6,21 @@ import type { ApiKeyActor } from './actor';
 import { toApiKeyView, type ApiKeyView } from './api-key-view';
 import { LiveKeysUnavailableError, NoPermissionsGrantedError } from './errors';
 import { hashApiKey } from './hash-api-key';
-import { ENVIRONMENTS, generateApiKey, KEY_TYPES, keyPrefix, type KeyEnvironment, type KeyType } from './key-format';
-import { grantsAnything, RESOURCES, serializePermissions, type PermissionMap, ACCESS_LEVELS } from './permissions';
+import {
+  ENVIRONMENTS,
+  generateApiKey,
+  KEY_TYPES,
+  keyPrefix,
+  type KeyEnvironment,
+  type KeyType,
+} from './key-format';
+import {
+  grantsAnything,
+  RESOURCES,
+  serializePermissions,
+  type PermissionMap,
+  ACCESS_LEVELS,
+} from './permissions';
 
 /**
  * Issues a new API key. The full key is returned here and nowhere else: the
@@ -43,7 +56,9 @@ export type CreateApiKeyForm = z.infer<typeof createApiKeySchema>;
 
 export function formToCreateInput(form: CreateApiKeyForm, environment: KeyEnvironment): CreateApiKeyInput {
   const fields = form as unknown as Record<string, string | undefined>;
-  const permissions = Object.fromEntries(RESOURCES.map((r) => [r, fields[`perm_${r}`] ?? 'none'])) as PermissionMap;
+  const permissions = Object.fromEntries(
+    RESOURCES.map((r) => [r, fields[`perm_${r}`] ?? 'none']),
+  ) as PermissionMap;
   return {
     type: form.type,
     environment,
@@ -64,7 +79,8 @@ export async function createApiKey(
   actor: ApiKeyActor,
   input: CreateApiKeyInput,
 ): Promise<{ key: string; apiKey: ApiKeyView }> {
-  if (!(ENVIRONMENTS as readonly string[]).includes(input.environment)) throw new Error('invalid environment');
+  if (!(ENVIRONMENTS as readonly string[]).includes(input.environment))
+    throw new Error('invalid environment');
   const now = clock.now();
   if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) throw new ExpiryInPastError();
   let permissions: string[] = [];
@@ -80,7 +96,10 @@ export async function createApiKey(
       select: { status: true, verificationStatus: true },
     });
     if (!merchant) throw new Error('merchant not found');
-    if (input.environment === 'live' && !(merchant.status === 'active' && merchant.verificationStatus === 'verified'))
+    if (
+      input.environment === 'live' &&
+      !(merchant.status === 'active' && merchant.verificationStatus === 'verified')
+    )
       throw new LiveKeysUnavailableError();
 
     const key = generateApiKey(input.type, input.environment);

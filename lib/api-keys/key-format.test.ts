@@ -49,10 +49,13 @@ describe('API key format', () => {
     expect(out).toBe('0z0');
   });
 
-  it.each(['', 'sk_test_short', 'xk_test_' + 'a'.repeat(32), 'sk_prod_' + 'a'.repeat(32), 'sk_test_' + '-'.repeat(32)])(
-    'rejects %j as malformed',
-    (key) => expect(parseApiKey(key)).toBeNull(),
-  );
+  it.each([
+    '',
+    'sk_test_short',
+    'xk_test_' + 'a'.repeat(32),
+    'sk_prod_' + 'a'.repeat(32),
+    'sk_test_' + '-'.repeat(32),
+  ])('rejects %j as malformed', (key) => expect(parseApiKey(key)).toBeNull());
 
   it('hashes with HMAC-SHA256 under the secret: hex, and different per secret', () => {
     const key = generateApiKey('secret', 'test');

@@ -42,7 +42,8 @@ export function parsePermissions(entries: readonly string[]): PermissionMap {
   const map = Object.fromEntries(RESOURCES.map((r) => [r, 'none'])) as PermissionMap;
   for (const entry of entries) {
     const [resource, level, ...rest] = entry.split(':');
-    if (rest.length === 0 && resource && level && isResource(resource) && isLevel(level)) map[resource] = level;
+    if (rest.length === 0 && resource && level && isResource(resource) && isLevel(level))
+      map[resource] = level;
   }
   return map;
 }

@@ -54,7 +54,8 @@ export async function rollApiKey(
        FOR UPDATE`;
     if (!old) throw new ApiKeyNotFoundError();
     const row = await tx.merchantApiKey.findUniqueOrThrow({ where: { id: old.id } });
-    if (keyStatus(row, now) === 'revoked' || keyStatus(row, now) === 'expired') throw new ApiKeyNotRollableError();
+    if (keyStatus(row, now) === 'revoked' || keyStatus(row, now) === 'expired')
+      throw new ApiKeyNotRollableError();
 
     const wanted = new Date(now.getTime() + ROLL_DELAYS[delay]);
     // A key already due to expire sooner keeps its earlier expiry.

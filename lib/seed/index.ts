@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { hashPassword } from '@/lib/auth/password';
 import { HistoryAggregates, type HistoryTotals } from '@/lib/seed/aggregates';
+import { insertDemoApiKeys, type DemoApiKey } from '@/lib/seed/api-keys';
 import { copyRows } from '@/lib/seed/copy';
 import { DEMO_ADMIN, DEMO_MERCHANT, DEMO_OWNER } from '@/lib/seed/demo';
 import { generateHistory, type GeneratedPayment } from '@/lib/seed/history';
@@ -32,6 +33,11 @@ export interface SeedDatabaseOptions {
   ifEmpty?: boolean;
   /** Progress lines. */
   log?: (line: string) => void;
+  /**
+   * The install's API_KEY_HMAC_SECRET: the demo merchant's test API keys are
+   * stored hashed with it. Without it no API keys are seeded.
+   */
+  apiKeyHmacSecret?: string;
 }
 
 export interface SeedCounts extends HistoryTotals {
@@ -55,6 +61,8 @@ export type SeedResult =
         merchant: string;
         owner: { email: string; password: string };
         admin: { email: string; password: string };
+        /** The demo merchant's test-mode API keys, in full (printed by the seed). */
+        apiKeys: DemoApiKey[];
       };
     };
 
@@ -129,6 +137,7 @@ export async function seedDatabase(options: SeedDatabaseOptions): Promise<SeedRe
   await client.connect();
   try {
     let counts: SeedCounts;
+    let apiKeys: DemoApiKey[] = [];
     await client.query('BEGIN');
     try {
       await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
@@ -142,6 +151,7 @@ export async function seedDatabase(options: SeedDatabaseOptions): Promise<SeedRe
         return { skipped: true };
       }
       counts = await load(client, plan, log);
+      if (options.apiKeyHmacSecret) apiKeys = await insertDemoApiKeys(client, plan, options.apiKeyHmacSecret);
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -164,6 +174,7 @@ export async function seedDatabase(options: SeedDatabaseOptions): Promise<SeedRe
         merchant: DEMO_MERCHANT.businessName,
         owner: { email: DEMO_OWNER.email, password: DEMO_OWNER.password },
         admin: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password },
+        apiKeys,
       },
     };
   } finally {

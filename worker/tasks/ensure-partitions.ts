@@ -8,5 +8,7 @@ const MONTHS_AHEAD = 3;
 
 export const ensurePartitions: Task = async (_payload, helpers) => {
   const created = await ensureTransactionPartitions(db(), { from: new Date(), monthsAhead: MONTHS_AHEAD });
-  helpers.logger.info(created.length ? `created partitions ${created.join(', ')}` : 'transaction partitions up to date');
+  helpers.logger.info(
+    created.length ? `created partitions ${created.join(', ')}` : 'transaction partitions up to date',
+  );
 };

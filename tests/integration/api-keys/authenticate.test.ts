@@ -38,7 +38,11 @@ describe('authenticateApiKey', () => {
 
   it('a revoked key is refused on the next request, even right after a cached lookup', async () => {
     const actor = await actorForNewMerchant();
-    const { key, apiKey } = await createApiKey(actor, { type: 'secret', environment: 'test', name: 'Soon gone' });
+    const { key, apiKey } = await createApiKey(actor, {
+      type: 'secret',
+      environment: 'test',
+      name: 'Soon gone',
+    });
     expect(await authenticateApiKey(key)).not.toBeNull();
     const started = Date.now();
     await revokeApiKey(actor, apiKey.id);
@@ -86,7 +90,9 @@ describe('authenticateApiKey', () => {
     const { key } = await createApiKey(actor, { type: 'secret', environment: 'test', name: 'Real' });
     const wrong = key.slice(0, -1) + (key.endsWith('a') ? 'b' : 'a');
     const results = await Promise.all(
-      [generateApiKey('secret', 'test'), wrong, 'sk_test_nope', '', 'x'.repeat(10_000)].map(authenticateApiKey),
+      [generateApiKey('secret', 'test'), wrong, 'sk_test_nope', '', 'x'.repeat(10_000)].map(
+        authenticateApiKey,
+      ),
     );
     expect(results).toEqual([null, null, null, null, null]);
   });
@@ -99,16 +105,22 @@ describe('last used', () => {
     const at = new Date('2026-11-20T10:00:00.000Z');
     await touchLastUsed(apiKey.id, at);
     // Not in the database yet, but the list already shows it.
-    expect((await one('SELECT last_used_at FROM merchant_api_keys WHERE id = $1', [apiKey.id])).last_used_at).toBeNull();
+    expect(
+      (await one('SELECT last_used_at FROM merchant_api_keys WHERE id = $1', [apiKey.id])).last_used_at,
+    ).toBeNull();
     expect((await listApiKeys(actor.merchantId, 'test'))[0]!.lastUsedAt).toEqual(at);
 
     expect(await flushLastUsed()).toBe(1);
-    expect((await one('SELECT last_used_at FROM merchant_api_keys WHERE id = $1', [apiKey.id])).last_used_at).toEqual(at);
+    expect(
+      (await one('SELECT last_used_at FROM merchant_api_keys WHERE id = $1', [apiKey.id])).last_used_at,
+    ).toEqual(at);
     // Nothing left to flush; and an older use never moves last_used_at back.
     expect(await flushLastUsed()).toBe(0);
     await touchLastUsed(apiKey.id, new Date(at.getTime() - HOUR));
     await flushLastUsed();
-    expect((await one('SELECT last_used_at FROM merchant_api_keys WHERE id = $1', [apiKey.id])).last_used_at).toEqual(at);
+    expect(
+      (await one('SELECT last_used_at FROM merchant_api_keys WHERE id = $1', [apiKey.id])).last_used_at,
+    ).toEqual(at);
   });
 
   it('a flush touches only the keys that were used', async () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
-import { ApiKeyNotFoundError, LiveKeysUnavailableError, NoPermissionsGrantedError } from '@/lib/api-keys/errors';
+import {
+  ApiKeyNotFoundError,
+  LiveKeysUnavailableError,
+  NoPermissionsGrantedError,
+} from '@/lib/api-keys/errors';
 import { hashApiKey } from '@/lib/api-keys/hash-api-key';
 import { listApiKeys } from '@/lib/api-keys/list-api-keys';
 import { parsePermissions } from '@/lib/api-keys/permissions';
@@ -17,7 +21,11 @@ import { actorForNewMerchant } from './helpers';
 describe('creating a key', () => {
   it('returns the full key once and stores only its HMAC and prefix', async () => {
     const actor = await actorForNewMerchant();
-    const { key, apiKey } = await createApiKey(actor, { type: 'secret', environment: 'test', name: 'Server' });
+    const { key, apiKey } = await createApiKey(actor, {
+      type: 'secret',
+      environment: 'test',
+      name: 'Server',
+    });
     expect(key).toMatch(/^sk_test_[0-9A-Za-z]{32}$/);
     expect(apiKey).toMatchObject({ type: 'secret', environment: 'test', name: 'Server', status: 'active' });
     expect(apiKey.prefix).toBe(key.slice(0, 12));
@@ -30,8 +38,14 @@ describe('creating a key', () => {
     // The key itself is nowhere in the row.
     expect(JSON.stringify(row)).not.toContain(key.slice(12));
 
-    const audit = await one(`SELECT * FROM audit_log WHERE action = 'api_key.created' AND target_id = $1`, [apiKey.id]);
-    expect(audit).toMatchObject({ outcome: 'success', merchant_id: actor.merchantId, actor_user_id: actor.userId });
+    const audit = await one(`SELECT * FROM audit_log WHERE action = 'api_key.created' AND target_id = $1`, [
+      apiKey.id,
+    ]);
+    expect(audit).toMatchObject({
+      outcome: 'success',
+      merchant_id: actor.merchantId,
+      actor_user_id: actor.userId,
+    });
     const details = JSON.stringify(audit.details);
     expect(details).toContain(apiKey.prefix);
     expect(details).not.toContain(key);
@@ -53,7 +67,12 @@ describe('creating a key', () => {
     expect(row.permissions).toContain('customers:read');
     expect(row.permissions).toContain('balance:none');
     await expect(
-      createApiKey(actor, { type: 'restricted', environment: 'test', name: 'Nothing', permissions: parsePermissions([]) }),
+      createApiKey(actor, {
+        type: 'restricted',
+        environment: 'test',
+        name: 'Nothing',
+        permissions: parsePermissions([]),
+      }),
     ).rejects.toBeInstanceOf(NoPermissionsGrantedError);
   });
 
@@ -66,7 +85,9 @@ describe('creating a key', () => {
     await expect(
       createApiKey(pending, { type: 'secret', environment: 'live', name: 'Too early' }),
     ).rejects.toBeInstanceOf(LiveKeysUnavailableError);
-    await expect(createApiKey(pending, { type: 'secret', environment: 'test', name: 'Fine' })).resolves.toBeTruthy();
+    await expect(
+      createApiKey(pending, { type: 'secret', environment: 'test', name: 'Fine' }),
+    ).resolves.toBeTruthy();
   });
 });
 
@@ -107,16 +128,22 @@ describe('roll and revoke', () => {
   it('rolling issues a linked key with the same type and permissions and audits it', async () => {
     const actor = await actorForNewMerchant();
     const permissions = { ...parsePermissions([]), customers: 'write' } as const;
-    const old = await createApiKey(actor, { type: 'restricted', environment: 'test', name: 'Sync', permissions });
+    const old = await createApiKey(actor, {
+      type: 'restricted',
+      environment: 'test',
+      name: 'Sync',
+      permissions,
+    });
     const rolled = await rollApiKey(actor, old.apiKey.id, '24h');
     expect(rolled.key).toMatch(/^rk_test_/);
     expect(rolled.key).not.toBe(old.key);
     expect(rolled.apiKey).toMatchObject({ name: 'Sync', rolledFrom: old.apiKey.id, permissions });
     const oldRow = await one('SELECT expires_at FROM merchant_api_keys WHERE id = $1', [old.apiKey.id]);
     expect((oldRow.expires_at as Date).getTime()).toBe(rolled.oldExpiresAt.getTime());
-    const audit = await one(`SELECT details FROM audit_log WHERE action = 'api_key.rolled' AND target_id = $1`, [
-      old.apiKey.id,
-    ]);
+    const audit = await one(
+      `SELECT details FROM audit_log WHERE action = 'api_key.rolled' AND target_id = $1`,
+      [old.apiKey.id],
+    );
     expect(JSON.stringify(audit.details)).not.toContain(rolled.key);
   });
 
@@ -128,9 +155,10 @@ describe('roll and revoke', () => {
     const row = await one('SELECT is_active, revoked_at FROM merchant_api_keys WHERE id = $1', [apiKey.id]);
     expect(row.is_active).toBe(false);
     expect(row.revoked_at).toBeInstanceOf(Date);
-    const events = await query(`SELECT 1 FROM audit_log WHERE action = 'api_key.revoked' AND target_id = $1`, [
-      apiKey.id,
-    ]);
+    const events = await query(
+      `SELECT 1 FROM audit_log WHERE action = 'api_key.revoked' AND target_id = $1`,
+      [apiKey.id],
+    );
     expect(events).toHaveLength(1);
     expect((await listApiKeys(actor.merchantId, 'test'))[0]!.status).toBe('revoked');
   });

@@ -47,7 +47,15 @@ const NOT_NULL: Record<Table, string[]> = {
   ],
   merchants: ['id', 'business_name', 'email', 'address', 'currency', 'status'],
   merchant_members: ['merchant_id', 'user_id', 'role', 'created_at'],
-  merchant_api_keys: ['id', 'merchant_id', 'key_hash', 'key_prefix', 'permissions', 'environment', 'key_type'],
+  merchant_api_keys: [
+    'id',
+    'merchant_id',
+    'key_hash',
+    'key_prefix',
+    'permissions',
+    'environment',
+    'key_type',
+  ],
 };
 
 const [check, unique, fk] = [breaks.check<Table>, breaks.unique<Table>, breaks.fk<Table>];
@@ -258,13 +266,19 @@ describe('merchant_api_keys: the columns key management adds', () => {
     const m = await insertMerchant();
     const perms = ['customers:read', 'payment_intents:write', 'refunds:none'];
     const k = await insertApiKey(m, { key_type: 'restricted', permissions: perms });
-    expect((await one('SELECT permissions FROM merchant_api_keys WHERE id = $1', [k])).permissions).toEqual(perms);
+    expect((await one('SELECT permissions FROM merchant_api_keys WHERE id = $1', [k])).permissions).toEqual(
+      perms,
+    );
     await expect(insertApiKey(m, { key_type: 'restricted', permissions: [] })).resolves.toBeTruthy();
   });
 
   it('a revoked, inactive key is accepted; key_type defaults to secret', async () => {
     const m = await insertMerchant();
-    const k = await insertApiKey(m, { revoked_at: '2026-01-01T00:00:00Z', is_active: false, name: 'Old server' });
+    const k = await insertApiKey(m, {
+      revoked_at: '2026-01-01T00:00:00Z',
+      is_active: false,
+      name: 'Old server',
+    });
     expect(await one('SELECT key_type, name FROM merchant_api_keys WHERE id = $1', [k])).toEqual({
       key_type: 'secret',
       name: 'Old server',
@@ -276,7 +290,9 @@ describe('merchant_api_keys: the columns key management adds', () => {
     const old = await insertApiKey(m);
     const rolled = await insertApiKey(m, { rolled_from: old });
     await query('DELETE FROM merchant_api_keys WHERE id = $1', [old]);
-    expect((await one('SELECT rolled_from FROM merchant_api_keys WHERE id = $1', [rolled])).rolled_from).toBeNull();
+    expect(
+      (await one('SELECT rolled_from FROM merchant_api_keys WHERE id = $1', [rolled])).rolled_from,
+    ).toBeNull();
   });
 });
 
