@@ -35,7 +35,7 @@ export function KeyRowActions({
   const newKey = rollState.ok && typeof rollState.data?.key === 'string' ? rollState.data.key : null;
   return (
     <div className="flex flex-col items-end gap-2">
-      <div className="flex flex-wrap items-start justify-end gap-2">
+      <div className="flex flex-nowrap items-start justify-end gap-2">
         {canRoll ? (
           <details className="group">
             <summary className="cursor-pointer list-none rounded-lg px-3 py-2 text-sm font-semibold text-indigo-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50">

@@ -3,7 +3,7 @@ import type { ApiKeyStatus } from '@/lib/api-keys/api-key-view';
 
 const LABELS: Record<ApiKeyStatus, string> = {
   active: 'Active',
-  expiring: 'Active',
+  expiring: 'Expiring',
   expired: 'Expired',
   revoked: 'Revoked',
 };
