@@ -11,10 +11,10 @@ import type { ApiKeyView } from '@/lib/api-keys/api-key-view';
 import { requireMerchant } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { createApiKeyAction, revokeApiKeyAction, rollApiKeyAction } from './actions';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata: Metadata = { title: 'API keys' };
 
-const th = 'px-4 py-3 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase';
 const td = 'px-4 py-3 text-sm text-slate-700 align-top';
 
 function permissionSummary(key: ApiKeyView): string | null {
@@ -61,82 +61,59 @@ export default async function ApiKeysPage() {
         {keys.length === 0 ? (
           <p className="text-sm text-slate-600">No {modeLabel} keys yet.</p>
         ) : (
-          <div className="overflow-x-auto rounded-xl ring-1 ring-slate-200">
-            <table className="min-w-full divide-y divide-slate-200">
-              <caption className="sr-only">API keys</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>
-                    Name
-                  </th>
-                  <th scope="col" className={th}>
-                    Type
-                  </th>
-                  <th scope="col" className={th}>
-                    Key
-                  </th>
-                  <th scope="col" className={th}>
-                    Created
-                  </th>
-                  <th scope="col" className={th}>
-                    Last used
-                  </th>
-                  <th scope="col" className={th}>
-                    Expires
-                  </th>
-                  <th scope="col" className={th}>
-                    Status
-                  </th>
+          <DataTable
+            caption="API keys"
+            columns={[
+              { label: 'Name' },
+              { label: 'Type' },
+              { label: 'Key' },
+              { label: 'Created' },
+              { label: 'Last used' },
+              { label: 'Expires' },
+              { label: 'Status' },
+              canWrite && { label: 'Actions', hidden: true },
+            ]}
+          >
+            {keys.map((key) => {
+              const summary = permissionSummary(key);
+              const label = `${key.name ?? 'key'} (${key.prefix}…)`;
+              return (
+                <tr key={key.id}>
+                  <td className={`${td} font-medium text-slate-900`}>
+                    {key.name ?? '—'}
+                    {summary !== null ? (
+                      <p className="mt-1 max-w-xs text-xs font-normal text-slate-500">{summary}</p>
+                    ) : null}
+                  </td>
+                  <td className={td}>{KEY_TYPE_LABELS[key.type]}</td>
+                  <td className={`${td} font-mono whitespace-nowrap`}>{key.prefix}…</td>
+                  <td className={`${td} whitespace-nowrap`}>{formatDate(key.createdAt)}</td>
+                  <td className={`${td} whitespace-nowrap`}>
+                    {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}
+                  </td>
+                  <td className={`${td} whitespace-nowrap`}>
+                    {key.expiresAt ? formatDateTime(key.expiresAt) : 'Never'}
+                  </td>
+                  <td className={td}>
+                    <KeyStatusBadge status={key.status} />
+                  </td>
                   {canWrite ? (
-                    <th scope="col" className={th}>
-                      <span className="sr-only">Actions</span>
-                    </th>
+                    <td className={`${td} text-right`}>
+                      {key.status !== 'revoked' ? (
+                        <KeyRowActions
+                          keyId={key.id}
+                          label={label}
+                          canRoll={key.status !== 'expired'}
+                          rollAction={rollApiKeyAction}
+                          revokeAction={revokeApiKeyAction}
+                        />
+                      ) : null}
+                    </td>
                   ) : null}
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 bg-white">
-                {keys.map((key) => {
-                  const summary = permissionSummary(key);
-                  const label = `${key.name ?? 'key'} (${key.prefix}…)`;
-                  return (
-                    <tr key={key.id}>
-                      <td className={`${td} font-medium text-slate-900`}>
-                        {key.name ?? '—'}
-                        {summary !== null ? (
-                          <p className="mt-1 max-w-xs text-xs font-normal text-slate-500">{summary}</p>
-                        ) : null}
-                      </td>
-                      <td className={td}>{KEY_TYPE_LABELS[key.type]}</td>
-                      <td className={`${td} font-mono whitespace-nowrap`}>{key.prefix}…</td>
-                      <td className={`${td} whitespace-nowrap`}>{formatDate(key.createdAt)}</td>
-                      <td className={`${td} whitespace-nowrap`}>
-                        {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}
-                      </td>
-                      <td className={`${td} whitespace-nowrap`}>
-                        {key.expiresAt ? formatDateTime(key.expiresAt) : 'Never'}
-                      </td>
-                      <td className={td}>
-                        <KeyStatusBadge status={key.status} />
-                      </td>
-                      {canWrite ? (
-                        <td className={`${td} text-right`}>
-                          {key.status !== 'revoked' ? (
-                            <KeyRowActions
-                              keyId={key.id}
-                              label={label}
-                              canRoll={key.status !== 'expired'}
-                              rollAction={rollApiKeyAction}
-                              revokeAction={revokeApiKeyAction}
-                            />
-                          ) : null}
-                        </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
       </Section>
     </div>

@@ -14,11 +14,10 @@ import {
   removeMemberAction,
   revokeInvitationAction,
 } from './actions';
+import { cellClass as td, DataTable } from '@/components/ui/data-table';
 
 export const metadata: Metadata = { title: 'Team' };
 
-const th = 'px-4 py-3 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase';
-const td = 'px-4 py-3 text-sm text-slate-700';
 
 export default async function TeamPage() {
   // Analysts, developers and support staff get a 403 here: seeing the team
@@ -67,121 +66,87 @@ export default async function TeamPage() {
         title="Members"
         description={`${members.length} ${members.length === 1 ? 'person' : 'people'}`}
       >
-        <div className="overflow-x-auto rounded-xl ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200">
-            <caption className="sr-only">Team members</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className={th}>
-                  Name
-                </th>
-                <th scope="col" className={th}>
-                  Email
-                </th>
-                <th scope="col" className={th}>
-                  Role
-                </th>
-                <th scope="col" className={th}>
-                  Joined
-                </th>
+        <DataTable
+          caption="Team members"
+          columns={[
+            { label: 'Name' },
+            { label: 'Email' },
+            { label: 'Role' },
+            { label: 'Joined' },
+            canWrite && { label: 'Actions', hidden: true },
+          ]}
+        >
+          {members.map((m) => {
+            const isSelf = m.userId === ctx.user.userId;
+            // Owners' rows are only editable by owners (the server checks this too).
+            const editable = canWrite && (m.role !== 'owner' || canOwner);
+            return (
+              <tr key={m.userId}>
+                <td className={`${td} font-medium text-slate-900`}>
+                  {m.name ?? '—'} {isSelf ? <Badge tone="indigo">You</Badge> : null}
+                </td>
+                <td className={td}>{m.email}</td>
+                <td className={td}>
+                  <Badge tone={m.role === 'owner' ? 'green' : 'slate'}>{ROLE_LABELS[m.role]}</Badge>
+                </td>
+                <td className={`${td} whitespace-nowrap`}>{formatDate(m.joinedAt)}</td>
                 {canWrite ? (
-                  <th scope="col" className={th}>
-                    <span className="sr-only">Actions</span>
-                  </th>
+                  <td className={`${td} text-right`}>
+                    {editable ? (
+                      <MemberRowActions
+                        userId={m.userId}
+                        name={m.name ?? m.email}
+                        role={m.role}
+                        roles={assignable}
+                        isSelf={isSelf}
+                        changeRoleAction={changeMemberRoleAction}
+                        removeAction={removeMemberAction}
+                      />
+                    ) : null}
+                  </td>
                 ) : null}
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 bg-white">
-              {members.map((m) => {
-                const isSelf = m.userId === ctx.user.userId;
-                // Owners' rows are only editable by owners (the server checks this too).
-                const editable = canWrite && (m.role !== 'owner' || canOwner);
-                return (
-                  <tr key={m.userId}>
-                    <td className={`${td} font-medium text-slate-900`}>
-                      {m.name ?? '—'} {isSelf ? <Badge tone="indigo">You</Badge> : null}
-                    </td>
-                    <td className={td}>{m.email}</td>
-                    <td className={td}>
-                      <Badge tone={m.role === 'owner' ? 'green' : 'slate'}>{ROLE_LABELS[m.role]}</Badge>
-                    </td>
-                    <td className={`${td} whitespace-nowrap`}>{formatDate(m.joinedAt)}</td>
-                    {canWrite ? (
-                      <td className={`${td} text-right`}>
-                        {editable ? (
-                          <MemberRowActions
-                            userId={m.userId}
-                            name={m.name ?? m.email}
-                            role={m.role}
-                            roles={assignable}
-                            isSelf={isSelf}
-                            changeRoleAction={changeMemberRoleAction}
-                            removeAction={removeMemberAction}
-                          />
-                        ) : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       </Section>
 
       <Section id="invitations" title="Pending invitations">
         {invitations.length === 0 ? (
           <p className="text-sm text-slate-600">No invitations are waiting to be accepted.</p>
         ) : (
-          <div className="overflow-x-auto rounded-xl ring-1 ring-slate-200">
-            <table className="min-w-full divide-y divide-slate-200">
-              <caption className="sr-only">Pending invitations</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>
-                    Email
-                  </th>
-                  <th scope="col" className={th}>
-                    Role
-                  </th>
-                  <th scope="col" className={th}>
-                    Invited by
-                  </th>
-                  <th scope="col" className={th}>
-                    Expires
-                  </th>
-                  {canWrite ? (
-                    <th scope="col" className={th}>
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 bg-white">
-                {invitations.map((i) => (
-                  <tr key={i.id}>
-                    <td className={`${td} font-medium text-slate-900`}>{i.email}</td>
-                    <td className={td}>{ROLE_LABELS[i.role]}</td>
-                    <td className={td}>{i.invitedByEmail ?? '—'}</td>
-                    <td className={`${td} whitespace-nowrap`}>
-                      {i.state === 'expired' ? <Badge tone="amber">Expired</Badge> : formatDate(i.expiresAt)}
-                    </td>
-                    {canWrite ? (
-                      <td className={`${td} text-right`}>
-                        {i.role !== 'owner' || canOwner ? (
-                          <RevokeInvitationButton
-                            invitationId={i.id}
-                            email={i.email}
-                            action={revokeInvitationAction}
-                          />
-                        ) : null}
-                      </td>
+          <DataTable
+            caption="Pending invitations"
+            columns={[
+              { label: 'Email' },
+              { label: 'Role' },
+              { label: 'Invited by' },
+              { label: 'Expires' },
+              canWrite && { label: 'Actions', hidden: true },
+            ]}
+          >
+            {invitations.map((i) => (
+              <tr key={i.id}>
+                <td className={`${td} font-medium text-slate-900`}>{i.email}</td>
+                <td className={td}>{ROLE_LABELS[i.role]}</td>
+                <td className={td}>{i.invitedByEmail ?? '—'}</td>
+                <td className={`${td} whitespace-nowrap`}>
+                  {i.state === 'expired' ? <Badge tone="amber">Expired</Badge> : formatDate(i.expiresAt)}
+                </td>
+                {canWrite ? (
+                  <td className={`${td} text-right`}>
+                    {i.role !== 'owner' || canOwner ? (
+                      <RevokeInvitationButton
+                        invitationId={i.id}
+                        email={i.email}
+                        action={revokeInvitationAction}
+                      />
                     ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Section>
 
