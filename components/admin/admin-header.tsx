@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { PRODUCT_NAME } from '@/components/site/brand';
+import { LogoMark } from '@/components/site/logo';
 import { AdminNav } from './admin-nav';
 import { SignOutButton } from './sign-out-button';
 
@@ -23,19 +24,7 @@ export function AdminHeader({ email }: { email: string }) {
               href="/admin/merchants"
               className="flex items-center gap-2.5 font-semibold tracking-tight text-white"
             >
-              <svg aria-hidden="true" viewBox="0 0 32 32" className="size-8">
-                <rect width="32" height="32" rx="8" className="fill-indigo-500" />
-                <rect
-                  x="7"
-                  y="10"
-                  width="18"
-                  height="12"
-                  rx="2.5"
-                  className="fill-none stroke-white"
-                  strokeWidth="2"
-                />
-                <path d="M7 14.5h18" className="stroke-white" strokeWidth="2" />
-              </svg>
+              <LogoMark tone="dark" />
               <span>{PRODUCT_NAME}</span>
               <span className="rounded-full bg-indigo-500/20 px-2 py-0.5 text-xs font-medium text-indigo-200 ring-1 ring-indigo-400/40 ring-inset">
                 Platform console
