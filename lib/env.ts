@@ -70,6 +70,15 @@ const schema = z.object({
    * outgoing mail. `npm start` turns it on; real deployments leave it off.
    */
   DEMO_MODE: booleanFlag.default(false),
+  /**
+   * /v1 rate limits: requests per second per API key and endpoint (Stripe's
+   * defaults: 100 in live mode, 25 in test mode). The rest of the policy is in
+   * lib/api/rate-limit-policy.ts.
+   */
+  API_RATE_LIMIT_LIVE: z.coerce.number().int().min(1).max(100_000).default(100),
+  API_RATE_LIMIT_TEST: z.coerce.number().int().min(1).max(100_000).default(25),
+  /** How long Developers → Logs keeps each /v1 request. */
+  API_REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(400).default(30),
 });
 
 export type Env = z.infer<typeof schema>;

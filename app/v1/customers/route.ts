@@ -1,0 +1,15 @@
+import { cursorMissing, listEnvelope, pageRequest } from '@/lib/api/list';
+import { fromPublicId } from '@/lib/api/object-id';
+import { apiRoute } from '@/lib/api/route';
+import { createCustomer } from '@/lib/customers/create-customer';
+import { customerEndpoints } from '@/lib/customers/endpoints';
+import { listCustomers } from '@/lib/customers/list-customers';
+
+export const POST = apiRoute(customerEndpoints.create, ({ tx, caller, params }) => createCustomer(tx, caller, params));
+
+export const GET = apiRoute(customerEndpoints.list, async ({ tx, caller, params, url }) => {
+  const page = pageRequest(params, (id) => fromPublicId('cus', id), 'customer');
+  const result = await listCustomers(tx, caller, params, page);
+  if (!result) cursorMissing(params, 'customer');
+  return listEnvelope(url.pathname, result.data, result.hasMore);
+});

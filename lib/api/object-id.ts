@@ -1,0 +1,37 @@
+/**
+ * Stripe-style public ids over our UUID primary keys: `cus_` + the UUID's 128
+ * bits in base62 (22 characters). Encoding is reversible, so no lookup table is
+ * needed, and a malformed id decodes to null, which callers answer with the same
+ * "No such …" as an id that does not exist.
+ */
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const LENGTH = 22;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export type ObjectPrefix = 'cus' | 'pi' | 'pm' | 'ch' | 're' | 'dp' | 'evt' | 'we' | 'cs' | 'file';
+
+export function toPublicId(prefix: ObjectPrefix, uuid: string): string {
+  let n = BigInt(`0x${uuid.replace(/-/g, '')}`);
+  let out = '';
+  for (let i = 0; i < LENGTH; i++) {
+    out = ALPHABET[Number(n % 62n)] + out;
+    n /= 62n;
+  }
+  return `${prefix}_${out}`;
+}
+
+export function fromPublicId(prefix: ObjectPrefix, id: string): string | null {
+  if (typeof id !== 'string' || !id.startsWith(`${prefix}_`)) return null;
+  const body = id.slice(prefix.length + 1);
+  if (body.length !== LENGTH) return null;
+  let n = 0n;
+  for (const ch of body) {
+    const digit = ALPHABET.indexOf(ch);
+    if (digit < 0) return null;
+    n = n * 62n + BigInt(digit);
+  }
+  if (n >= 1n << 128n) return null;
+  const hex = n.toString(16).padStart(32, '0');
+  const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return UUID.test(uuid) ? uuid : null;
+}

@@ -1,0 +1,80 @@
+import { Prisma } from '@/lib/db/generated/client';
+import type { Customer } from '@/lib/db/generated/client';
+import type { DbTx } from '@/lib/db/client';
+import { createdCondition, inOrder, pageIds, type PageRequest } from '@/lib/api/list';
+import type { TimestampRange } from '@/lib/api/params';
+
+/**
+ * The only code that queries `customers`. Every function takes the merchant
+ * and the mode: a customer of another merchant, or of the other mode, is
+ * simply not found.
+ */
+export interface Scope {
+  merchantId: string;
+  livemode: boolean;
+}
+
+export type CustomerRow = Customer;
+
+export interface CustomerWrite {
+  email: string | null;
+  description: string | null;
+  metadata: Record<string, string>;
+  encryptedPii: Uint8Array<ArrayBuffer> | null;
+  encryptionKeyId: string | null;
+  /** The seed's plain phone column; the API keeps phones only in the sealed PII. */
+  phone: null;
+}
+
+export function insertCustomer(tx: DbTx, scope: Scope, id: string, data: CustomerWrite, createdAt: Date) {
+  return tx.customer.create({
+    data: { id, merchantId: scope.merchantId, livemode: scope.livemode, ...data, createdAt, updatedAt: createdAt },
+  });
+}
+
+/** Including deleted customers (retrieve answers those with `deleted: true`). */
+export function findCustomer(tx: DbTx, scope: Scope, id: string): Promise<CustomerRow | null> {
+  return tx.customer.findFirst({ where: { id, merchantId: scope.merchantId, livemode: scope.livemode } });
+}
+
+/** The live (not deleted) customer, locked until the transaction ends: updates read-modify-write PII. */
+export async function lockCustomer(tx: DbTx, scope: Scope, id: string): Promise<CustomerRow | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM customers
+    WHERE id = ${id}::uuid AND merchant_id = ${scope.merchantId}::uuid AND livemode = ${scope.livemode}
+      AND deleted_at IS NULL
+    FOR UPDATE`;
+  if (rows.length === 0) return null;
+  return findCustomer(tx, scope, id);
+}
+
+export function updateCustomerRow(tx: DbTx, id: string, data: CustomerWrite) {
+  return tx.customer.update({ where: { id }, data });
+}
+
+/** Deleting keeps the row (payments reference it) and drops its personal data. */
+export function markCustomerDeleted(tx: DbTx, id: string, at: Date) {
+  return tx.customer.update({
+    where: { id },
+    data: { deletedAt: at, isActive: false, encryptedPii: null, encryptionKeyId: null, phone: null },
+  });
+}
+
+export interface CustomerFilter {
+  email?: string;
+  created?: TimestampRange;
+}
+
+export async function pageCustomers(tx: DbTx, scope: Scope, filter: CustomerFilter, page: PageRequest) {
+  const conditions = [
+    Prisma.sql`merchant_id = ${scope.merchantId}::uuid`,
+    Prisma.sql`livemode = ${scope.livemode}`,
+    Prisma.sql`deleted_at IS NULL`,
+    ...(filter.email !== undefined ? [Prisma.sql`email = ${filter.email}`] : []),
+    ...createdCondition(filter.created),
+  ];
+  const result = await pageIds(tx, Prisma.raw('customers'), conditions, page);
+  if (!result) return null;
+  const rows = await tx.customer.findMany({ where: { id: { in: result.ids } } });
+  return { rows: inOrder(result.ids, rows), hasMore: result.hasMore };
+}

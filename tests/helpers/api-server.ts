@@ -1,0 +1,76 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
+import * as customer from '@/app/v1/customers/[customer]/route';
+import * as customers from '@/app/v1/customers/route';
+
+/**
+ * The /v1 route handlers behind a plain Node HTTP server, so integration tests
+ * can drive them with the official `stripe` SDK against this file's own
+ * database and Redis prefix. The routing table mirrors app/v1's folders; the
+ * Playwright suite (e2e/api-*.spec.ts) runs the same SDK against the real
+ * Next.js server.
+ */
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Module = Partial<Record<'GET' | 'POST' | 'DELETE', Handler>>;
+
+const ROUTES: [RegExp, string[], Module][] = [
+  [/^\/v1\/customers$/, [], customers],
+  [/^\/v1\/customers\/([^/]+)$/, ['customer'], customer],
+];
+
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = chunks.length ? Buffer.concat(chunks) : undefined;
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+  const request = new Request(url, { method: req.method, headers, body: req.method === 'GET' ? undefined : body });
+  let response: Response | undefined;
+  for (const [pattern, names, mod] of ROUTES) {
+    const match = pattern.exec(url.pathname);
+    const handler = match ? mod[req.method as 'GET' | 'POST' | 'DELETE'] : undefined;
+    if (!match || !handler) continue;
+    const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
+    response = await handler(request, { params: Promise.resolve(params) });
+    break;
+  }
+  response ??= new Response(JSON.stringify({ error: { type: 'invalid_request_error', message: 'no route' } }), {
+    status: 404,
+  });
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+export interface ApiServer {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+  /** An SDK client for `key` against this server. */
+  stripe(key: string, options?: { maxNetworkRetries?: number }): Stripe;
+}
+
+export async function startApiServer(): Promise<ApiServer> {
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      res.writeHead(500);
+      res.end(String(err));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+    stripe: (key, options = {}) =>
+      new Stripe(key, {
+        host: '127.0.0.1',
+        port,
+        protocol: 'http',
+        maxNetworkRetries: options.maxNetworkRetries ?? 0,
+        telemetry: false,
+      }),
+  };
+}
