@@ -115,6 +115,33 @@ export async function insertCustomer(merchantId: string, over: Row = {}): Promis
   return (await insertRow('customers', { merchant_id: merchantId, ...over }, 'id')).id as string;
 }
 
+export async function insertIdempotencyKey(merchantId: string, over: Row = {}): Promise<string> {
+  const defaults = {
+    merchant_id: merchantId,
+    livemode: false,
+    idempotency_key: `idem-${randomUUID()}`,
+    request_method: 'POST',
+    request_path: '/v1/customers',
+    request_fingerprint: 'a'.repeat(64),
+    response_status: 200,
+    response_body: '{}',
+    request_id: `req_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+    expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+  };
+  return (await insertRow('idempotency_keys', { ...defaults, ...over }, 'id')).id as string;
+}
+
+export async function insertRequestLog(over: Row = {}): Promise<string> {
+  const defaults = {
+    request_id: `req_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+    method: 'GET',
+    path: '/v1/customers',
+    status: 200,
+    duration_ms: 12,
+  };
+  return (await insertRow('api_request_logs', { ...defaults, ...over }, 'id')).id as string;
+}
+
 /** A payment's key: (id, created_at). createdAt is PostgreSQL's text form, microseconds intact. */
 export interface TxRef {
   id: string;

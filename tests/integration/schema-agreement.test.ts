@@ -8,6 +8,7 @@ import {
   insertCustomer,
   insertDispute,
   insertFraudLog,
+  insertIdempotencyKey,
   insertInvitation,
   insertMail,
   insertMember,
@@ -15,6 +16,7 @@ import {
   insertPasswordHistory,
   insertRecoveryCode,
   insertRefund,
+  insertRequestLog,
   insertSummary,
   insertTransaction,
   insertUser,
@@ -384,6 +386,8 @@ describe('schema.prisma agrees with the migrated database', () => {
       insertInvitation(m, { invited_by: u }),
       insertMail({ user_id: u, merchant_id: m }),
       insertAuditEvent({ actor_user_id: u, merchant_id: m }),
+      insertIdempotencyKey(m),
+      insertRequestLog({ merchant_id: m, livemode: false }),
     ]);
     await Promise.all([insertRefund(tx, { requested_by: u }), insertDispute(tx), insertFraudLog(tx)]);
     await query('REFRESH MATERIALIZED VIEW merchant_monthly_stats');

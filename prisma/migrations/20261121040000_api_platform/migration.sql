@@ -35,7 +35,7 @@ CREATE TABLE idempotency_keys (
   -- sha256 of method, path and the parsed parameters: the same key with other
   -- parameters is an error, not a replay.
   request_fingerprint CHAR(64) NOT NULL,
-  response_status     SMALLINT NOT NULL,
+  response_status     INTEGER NOT NULL,
   response_body       TEXT NOT NULL,
   -- The request that produced the stored response (sent back as Original-Request).
   request_id          VARCHAR(64) NOT NULL,
@@ -66,7 +66,7 @@ CREATE TABLE api_request_logs (
   key_prefix          VARCHAR(20),
   method              VARCHAR(10) NOT NULL,
   path                VARCHAR(500) NOT NULL,
-  status              SMALLINT NOT NULL,
+  status              INTEGER NOT NULL,
   duration_ms         INTEGER NOT NULL,
   idempotency_key     VARCHAR(255),
   idempotent_replayed BOOLEAN NOT NULL DEFAULT false,
@@ -76,7 +76,7 @@ CREATE TABLE api_request_logs (
   query_params        JSONB,
   request_body        JSONB,
   response_body       JSONB,
-  ip_address          INET,
+  ip_address          VARCHAR(45),
   user_agent          VARCHAR(500),
   created_at          TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT NOW(),
   CONSTRAINT api_request_logs_request_id_key UNIQUE (request_id),

@@ -31,7 +31,7 @@ const make: Record<Table, (over?: Row) => Promise<unknown>> = {
 };
 
 const NOT_NULL: Record<Table, string[]> = {
-  customers: ['id', 'merchant_id', 'livemode'],
+  customers: ['id', 'merchant_id', 'livemode', 'metadata'],
   payment_methods_vault: [
     'token',
     'customer_id',
@@ -55,6 +55,8 @@ const merchantAndCustomer = async (over: Row = {}) => {
 const VIOLATIONS: Violation<Table>[] = [
   check('customers', 'customers_valid_risk_level', { risk_level: 'severe' }),
   check('customers', 'customers_pii_key_present', { encrypted_pii: Buffer.from('pii') }),
+  check('customers', 'customers_metadata_object', { metadata: JSON.stringify(['a']) }),
+  check('customers', 'customers_deleted_inactive', { deleted_at: '2026-01-01T00:00:00Z', is_active: true }),
   unique('customers', 'customers_merchant_id_external_customer_id_key', async () => {
     const { m } = await merchantAndCustomer();
     return twice(() => insertCustomer(m, { external_customer_id: 'cus-42' }))();
