@@ -9,7 +9,13 @@ describe('presentedKey', () => {
   });
 
   it('anything else is no key', () => {
-    for (const h of [null, '', 'Bearer', 'Token sk_test_abc', `Basic ${Buffer.from(':pw').toString('base64')}`]) {
+    for (const h of [
+      null,
+      '',
+      'Bearer',
+      'Token sk_test_abc',
+      `Basic ${Buffer.from(':pw').toString('base64')}`,
+    ]) {
       expect(presentedKey(h)).toBeNull();
     }
   });

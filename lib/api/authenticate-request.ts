@@ -66,7 +66,9 @@ export async function authenticateRequest(request: Request): Promise<ApiCaller> 
 export function authorize(caller: ApiCaller, needed: Access): void {
   if (caller.keyType === 'secret') return;
   if (caller.keyType === 'publishable') {
-    throw permissionError('This API call cannot be made with a publishable API key. Please use a secret API key.');
+    throw permissionError(
+      'This API call cannot be made with a publishable API key. Please use a secret API key.',
+    );
   }
   if (!allows(caller.permissions, needed.resource, needed.access)) {
     throw permissionError(

@@ -74,7 +74,10 @@ export const parameterInvalid = (param: string, message: string, code = 'paramet
 
 /** Another merchant's object and a missing one answer the same. */
 export const resourceMissing = (label: string, id: string, param = 'id') =>
-  new ApiError(404, 'invalid_request_error', `No such ${label}: '${id}'`, { code: 'resource_missing', param });
+  new ApiError(404, 'invalid_request_error', `No such ${label}: '${id}'`, {
+    code: 'resource_missing',
+    param,
+  });
 
 export const routeMissing = (method: string, path: string) =>
   new ApiError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${path}).`, {

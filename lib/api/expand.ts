@@ -5,7 +5,11 @@ import { invalidRequest } from './errors';
  * typo is an error rather than silently ignored. List endpoints expand inside
  * their items with the `data.` prefix, as at Stripe.
  */
-export function checkExpandable(paths: readonly string[] | undefined, allowed: readonly string[], list: boolean): void {
+export function checkExpandable(
+  paths: readonly string[] | undefined,
+  allowed: readonly string[],
+  list: boolean,
+): void {
   (paths ?? []).forEach((path, i) => {
     const inner = list ? (path.startsWith('data.') ? path.slice(5) : null) : path;
     if (inner === null || !allowed.includes(inner)) {

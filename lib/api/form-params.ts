@@ -106,7 +106,9 @@ export function parseBracketParams(pairs: Iterable<[string, string]>): Params {
   let count = 0;
   for (const [key, value] of pairs) {
     if (++count > LIMITS.maxParameters) {
-      throw invalidRequest(`Too many parameters: at most ${LIMITS.maxParameters} are accepted in one request.`);
+      throw invalidRequest(
+        `Too many parameters: at most ${LIMITS.maxParameters} are accepted in one request.`,
+      );
     }
     if (key.length > LIMITS.maxKeyLength) {
       throw invalidRequest(`Parameter name too long: ${key.slice(0, 40)}…`, { code: 'parameter_invalid' });
@@ -131,7 +133,9 @@ export function checkJsonShape(value: unknown): Record<string, unknown> {
   let count = 0;
   const walk = (v: unknown, depth: number, path: string) => {
     if (++count > LIMITS.maxParameters) {
-      throw invalidRequest(`Too many parameters: at most ${LIMITS.maxParameters} are accepted in one request.`);
+      throw invalidRequest(
+        `Too many parameters: at most ${LIMITS.maxParameters} are accepted in one request.`,
+      );
     }
     if (v && typeof v === 'object') {
       if (depth > LIMITS.maxDepth) {

@@ -51,7 +51,9 @@ function canonical(value: unknown): string {
 }
 
 export function requestFingerprint(method: string, path: string, params: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${canonical(params)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonical(params)}`)
+    .digest('hex');
 }
 
 /** False when another transaction holds the key right now. */
@@ -82,7 +84,11 @@ export async function claimIdempotencyKey(
   }
   const existing = await tx.idempotencyKey.findUnique({
     where: {
-      merchantId_livemode_idempotencyKey: { merchantId: scope.merchantId, livemode: scope.livemode, idempotencyKey: scope.key },
+      merchantId_livemode_idempotencyKey: {
+        merchantId: scope.merchantId,
+        livemode: scope.livemode,
+        idempotencyKey: scope.key,
+      },
     },
   });
   if (!existing || existing.expiresAt.getTime() <= clock.nowMs()) return null;
@@ -126,7 +132,11 @@ export async function storeIdempotentResponse(
   // An expired record of the same key is replaced (the sweep may not have run yet).
   await tx.idempotencyKey.upsert({
     where: {
-      merchantId_livemode_idempotencyKey: { merchantId: scope.merchantId, livemode: scope.livemode, idempotencyKey: scope.key },
+      merchantId_livemode_idempotencyKey: {
+        merchantId: scope.merchantId,
+        livemode: scope.livemode,
+        idempotencyKey: scope.key,
+      },
     },
     create: { merchantId: scope.merchantId, livemode: scope.livemode, idempotencyKey: scope.key, ...data },
     update: data,

@@ -30,10 +30,16 @@ export interface PageRequest {
 }
 
 /** `created=…` / `created[gte]=…` as SQL on the given column (Unix seconds). */
-export function createdCondition(range: TimestampRange | undefined, column = Prisma.raw('created_at')): Prisma.Sql[] {
+export function createdCondition(
+  range: TimestampRange | undefined,
+  column = Prisma.raw('created_at'),
+): Prisma.Sql[] {
   if (range === undefined) return [];
   if (typeof range === 'number') {
-    return [Prisma.sql`${column} >= to_timestamp(${range})`, Prisma.sql`${column} < to_timestamp(${range + 1})`];
+    return [
+      Prisma.sql`${column} >= to_timestamp(${range})`,
+      Prisma.sql`${column} < to_timestamp(${range + 1})`,
+    ];
   }
   const out: Prisma.Sql[] = [];
   if (range.gt !== undefined) out.push(Prisma.sql`${column} >= to_timestamp(${range.gt + 1})`);
@@ -62,7 +68,9 @@ export async function pageIds(
       SELECT 1 AS one FROM ${table} WHERE ${where} AND id = ${cursor.id}::uuid`;
     if (found.length === 0) return null;
   }
-  const cursorRow = cursor ? Prisma.sql`(SELECT created_at, id FROM ${table} WHERE id = ${cursor.id}::uuid)` : null;
+  const cursorRow = cursor
+    ? Prisma.sql`(SELECT created_at, id FROM ${table} WHERE id = ${cursor.id}::uuid)`
+    : null;
   const rows =
     cursor?.direction === 'before'
       ? await tx.$queryRaw<{ id: string }[]>`

@@ -4,7 +4,12 @@ import { fromPublicId, toPublicId } from './object-id';
 
 describe('public object ids', () => {
   it('round-trips every UUID, including the extremes', () => {
-    for (const uuid of [randomUUID(), randomUUID(), '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff']) {
+    for (const uuid of [
+      randomUUID(),
+      randomUUID(),
+      '00000000-0000-0000-0000-000000000000',
+      'ffffffff-ffff-ffff-ffff-ffffffffffff',
+    ]) {
       const id = toPublicId('cus', uuid);
       expect(id).toMatch(/^cus_[0-9A-Za-z]{22}$/);
       expect(fromPublicId('cus', id)).toBe(uuid);

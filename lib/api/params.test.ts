@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiError } from './errors';
-import { bool, initialMetadata, int, listParams, mergeMetadata, metadata, paramName, unsettable, validateParams } from './params';
+import {
+  bool,
+  initialMetadata,
+  int,
+  listParams,
+  mergeMetadata,
+  metadata,
+  paramName,
+  unsettable,
+  validateParams,
+} from './params';
 
 const schema = z.strictObject({
   email: unsettable(z.email()).optional(),
@@ -30,7 +40,10 @@ describe('validateParams → Stripe errors', () => {
       flag: true,
       limit: 3,
     });
-    expect(validateParams(schema, { required: 'x', count: 42, flag: false })).toMatchObject({ count: 42, flag: false });
+    expect(validateParams(schema, { required: 'x', count: 42, flag: false })).toMatchObject({
+      count: 42,
+      flag: false,
+    });
   });
 
   it('an unknown parameter is parameter_unknown, named in bracket notation', () => {
@@ -48,7 +61,10 @@ describe('validateParams → Stripe errors', () => {
   });
 
   it('a missing required parameter is parameter_missing', () => {
-    expect(failure({})).toMatchObject({ message: 'Missing required param: required.', options: { param: 'required' } });
+    expect(failure({})).toMatchObject({
+      message: 'Missing required param: required.',
+      options: { param: 'required' },
+    });
   });
 
   it('an invalid value names the parameter', () => {
@@ -74,14 +90,18 @@ describe('metadata', () => {
     const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v']));
     expect(validateParams(schema, { required: 'x', metadata: fifty }).metadata).toEqual(fifty);
     expect(failure({ required: 'x', metadata: { ...fifty, extra: 'v' } }).options.param).toBe('metadata');
-    expect(failure({ required: 'x', metadata: { ['k'.repeat(41)]: 'v' } }).options.param).toMatch(/^metadata/);
+    expect(failure({ required: 'x', metadata: { ['k'.repeat(41)]: 'v' } }).options.param).toMatch(
+      /^metadata/,
+    );
     expect(failure({ required: 'x', metadata: { k: 'v'.repeat(501) } }).options.param).toBe('metadata[k]');
   });
 
   it('merges on update: "" removes a key, metadata="" clears, numbers become strings', () => {
     const parsed = validateParams(schema, { required: 'x', metadata: { a: '', b: 2, c: 'x' } }).metadata;
     expect(mergeMetadata({ a: '1', z: '9' }, parsed)).toEqual({ z: '9', b: '2', c: 'x' });
-    expect(mergeMetadata({ a: '1' }, validateParams(schema, { required: 'x', metadata: '' }).metadata)).toEqual({});
+    expect(
+      mergeMetadata({ a: '1' }, validateParams(schema, { required: 'x', metadata: '' }).metadata),
+    ).toEqual({});
     expect(mergeMetadata({ a: '1' }, undefined)).toEqual({ a: '1' });
     expect(initialMetadata({ a: null, b: 'x' })).toEqual({ b: 'x' });
   });

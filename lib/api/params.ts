@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { type ApiError, invalidRequest, parameterInvalid, parameterMissing, parameterUnknown } from './errors';
+import {
+  type ApiError,
+  invalidRequest,
+  parameterInvalid,
+  parameterMissing,
+  parameterUnknown,
+} from './errors';
 
 /**
  * Field helpers for /v1 schemas. Form bodies deliver every value as a string,
@@ -12,8 +18,7 @@ const numeric = /^-?\d+$/;
 export const int = () =>
   z.preprocess((v) => (typeof v === 'string' && numeric.test(v) ? Number(v) : v), z.number().int());
 
-export const bool = () =>
-  z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
+export const bool = () => z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 
 export const text = (max: number) => z.string().max(max);
 
@@ -69,7 +74,12 @@ export const expand = () => z.array(z.string().min(1).max(200)).max(20);
 export const timestampRange = () =>
   z.union([
     int(),
-    z.strictObject({ gt: int().optional(), gte: int().optional(), lt: int().optional(), lte: int().optional() }),
+    z.strictObject({
+      gt: int().optional(),
+      gte: int().optional(),
+      lt: int().optional(),
+      lte: int().optional(),
+    }),
   ]);
 export type TimestampRange = z.infer<ReturnType<typeof timestampRange>>;
 
@@ -104,7 +114,8 @@ function describe(issue: z.core.$ZodIssue, param: string, raw: unknown): string 
       if (issue.expected === 'boolean') return `Invalid boolean: ${shown}`;
       if (issue.expected === 'object' || issue.expected === 'record')
         return `Invalid object: ${param} must be a hash (e.g. ${param}[key]=value)`;
-      if (issue.expected === 'array') return `Invalid array: ${param} must be a list (e.g. ${param}[0]=value)`;
+      if (issue.expected === 'array')
+        return `Invalid array: ${param} must be a list (e.g. ${param}[0]=value)`;
       return `Invalid ${issue.expected}: ${shown}`;
     case 'too_big':
       return issue.origin === 'string'

@@ -1,3 +1,4 @@
+import type Redis from 'ioredis';
 import { keys } from '@/lib/cache/keys';
 import { redis } from '@/lib/cache/redis';
 import { clock } from '@/lib/clock';
@@ -78,15 +79,24 @@ function result(allowed: boolean, w: Window, weighted: number, nowMs: number): R
   };
 }
 
-async function checkRedis(apiKeyId: string, endpoint: string, windows: Window[], nowMs: number) {
+async function checkRedis(
+  client: Redis,
+  apiKeyId: string,
+  endpoint: string,
+  windows: Window[],
+  nowMs: number,
+) {
   const keyList: string[] = [];
   const args: (string | number)[] = [nowMs];
   for (const w of windows) {
     const start = windowStart(nowMs, w.seconds);
-    keyList.push(keys.rateLimit(apiKeyId, endpoint, start), keys.rateLimit(apiKeyId, endpoint, start - w.seconds));
+    keyList.push(
+      keys.rateLimit(apiKeyId, endpoint, start),
+      keys.rateLimit(apiKeyId, endpoint, start - w.seconds),
+    );
     args.push(w.seconds * 1000, w.limit);
   }
-  const [allowed, index, weighted] = (await redis().eval(SCRIPT, keyList.length, ...keyList, ...args)) as [
+  const [allowed, index, weighted] = (await client.eval(SCRIPT, keyList.length, ...keyList, ...args)) as [
     number,
     number,
     string,
@@ -112,10 +122,16 @@ function checkLocal(apiKeyId: string, endpoint: string, windows: Window[], nowMs
   return result(true, tightest.w, tightest.weighted, nowMs);
 }
 
-export async function checkRateLimit(apiKeyId: string, endpoint: string, windows: Window[]): Promise<RateLimitResult> {
+export async function checkRateLimit(
+  apiKeyId: string,
+  endpoint: string,
+  windows: Window[],
+  /** Tests pass a client that cannot connect, to prove the fallback. */
+  client: Redis = redis(),
+): Promise<RateLimitResult> {
   const nowMs = clock.nowMs();
   try {
-    return await checkRedis(apiKeyId, endpoint, windows, nowMs);
+    return await checkRedis(client, apiKeyId, endpoint, windows, nowMs);
   } catch (err) {
     log.warn('rate limiter: Redis unavailable, limiting per process', { err: (err as Error).message });
     return checkLocal(apiKeyId, endpoint, windows, nowMs);

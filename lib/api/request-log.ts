@@ -17,7 +17,9 @@ export function redactForRequestLog(value: unknown, depth = 0): unknown {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
         k,
-        PII_FIELDS.test(k) && v !== null && v !== undefined ? '[redacted]' : redactForRequestLog(v, depth + 1),
+        PII_FIELDS.test(k) && v !== null && v !== undefined
+          ? '[redacted]'
+          : redactForRequestLog(v, depth + 1),
       ]),
     );
   }

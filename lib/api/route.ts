@@ -8,7 +8,12 @@ import { authenticateRequest, authorize, type ApiCaller } from './authenticate-r
 import type { Endpoint } from './endpoint';
 import { ApiError, errorBody, internalError, invalidRequest, rateLimited, routeMissing } from './errors';
 import { checkExpandable } from './expand';
-import { checkIdempotencyKey, claimIdempotencyKey, requestFingerprint, storeIdempotentResponse } from './idempotency';
+import {
+  checkIdempotencyKey,
+  claimIdempotencyKey,
+  requestFingerprint,
+  storeIdempotentResponse,
+} from './idempotency';
 import { validateParams } from './params';
 import { checkRateLimit, type RateLimitResult } from './rate-limit';
 import { rateLimitWindows } from './rate-limit-policy';
@@ -67,7 +72,9 @@ function stripeVersion(request: Request): string {
   const asked = request.headers.get('stripe-version');
   if (asked === null) return API_VERSION;
   if (!VERSION_FORMAT.test(asked)) {
-    throw invalidRequest(`Invalid Stripe API version: ${asked.slice(0, 40)}`, { code: 'api_version_invalid' });
+    throw invalidRequest(`Invalid Stripe API version: ${asked.slice(0, 40)}`, {
+      code: 'api_version_invalid',
+    });
   }
   return asked;
 }
@@ -117,9 +124,16 @@ export function apiRoute<P extends z.ZodType>(endpoint: Endpoint<P>, handler: Ha
 
       raw = await readParams(request);
       const params: z.infer<P> = validateParams(endpoint.params, raw);
-      checkExpandable((params as { expand?: string[] }).expand, endpoint.expandable ?? [], endpoint.list ?? false);
+      checkExpandable(
+        (params as { expand?: string[] }).expand,
+        endpoint.expandable ?? [],
+        endpoint.list ?? false,
+      );
       const pathParams = Object.fromEntries(
-        Object.entries((await routeContext?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]),
+        Object.entries((await routeContext?.params) ?? {}).map(([k, v]) => [
+          k,
+          Array.isArray(v) ? v.join('/') : v,
+        ]),
       );
       const ctx = { params, pathParams, caller, requestId, url };
 
@@ -180,7 +194,8 @@ export function apiRoute<P extends z.ZodType>(endpoint: Endpoint<P>, handler: Ha
     const who = caller;
     const durationMs = performance.now() - started;
     later(async () => {
-      const responseBody = parseJson(finished.body) as { error?: { type?: string; code?: string } } | undefined;
+      const responseBody = parseJson(finished.body) as
+        { error?: { type?: string; code?: string } } | undefined;
       await recordApiRequest({
         requestId,
         merchantId: who?.merchantId ?? null,

@@ -7,7 +7,10 @@ import { sealPii, type CustomerPii } from './pii';
 import { insertCustomer, type Scope } from './repository';
 import type { CreateCustomerParams } from './schemas';
 
-export function piiFromParams(params: Pick<CreateCustomerParams, 'name' | 'phone' | 'address' | 'shipping'>, base: CustomerPii): CustomerPii {
+export function piiFromParams(
+  params: Pick<CreateCustomerParams, 'name' | 'phone' | 'address' | 'shipping'>,
+  base: CustomerPii,
+): CustomerPii {
   return {
     name: params.name !== undefined ? params.name : base.name,
     phone: params.phone !== undefined ? params.phone : base.phone,

@@ -17,7 +17,12 @@ export function customerObject(row: CustomerRow): CustomerObject {
     delinquent: false,
     description: row.description,
     email: row.email,
-    invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null },
+    invoice_settings: {
+      custom_fields: null,
+      default_payment_method: null,
+      footer: null,
+      rendering_options: null,
+    },
     livemode: row.livemode,
     metadata: row.metadata as Record<string, string>,
     name: pii.name,
@@ -34,7 +39,9 @@ export function deletedCustomerObject(row: CustomerRow) {
   return { id: toPublicId('cus', row.id), object: 'customer' as const, deleted: true as const };
 }
 
-export function fullAddress(a: Partial<Record<keyof Address, string | null>> | null | undefined): Address | null {
+export function fullAddress(
+  a: Partial<Record<keyof Address, string | null>> | null | undefined,
+): Address | null {
   if (!a) return null;
   return {
     city: a.city ?? null,

@@ -33,7 +33,10 @@ export const EMPTY_PII: CustomerPii = { name: null, phone: null, address: null, 
 
 const context = (customerId: string) => `customer:${customerId}:pii`;
 
-export function sealPii(customerId: string, pii: CustomerPii): { encryptedPii: Uint8Array<ArrayBuffer> | null; encryptionKeyId: string | null } {
+export function sealPii(
+  customerId: string,
+  pii: CustomerPii,
+): { encryptedPii: Uint8Array<ArrayBuffer> | null; encryptionKeyId: string | null } {
   if (pii.name === null && pii.phone === null && pii.address === null && pii.shipping === null) {
     return { encryptedPii: null, encryptionKeyId: null };
   }
@@ -43,5 +46,8 @@ export function sealPii(customerId: string, pii: CustomerPii): { encryptedPii: U
 
 export function openPii(customerId: string, encrypted: Uint8Array | null, keyId: string | null): CustomerPii {
   if (!encrypted || !keyId) return EMPTY_PII;
-  return { ...EMPTY_PII, ...(JSON.parse(open(encrypted, keyId, context(customerId)).toString('utf8')) as Partial<CustomerPii>) };
+  return {
+    ...EMPTY_PII,
+    ...(JSON.parse(open(encrypted, keyId, context(customerId)).toString('utf8')) as Partial<CustomerPii>),
+  };
 }

@@ -28,7 +28,14 @@ export interface CustomerWrite {
 
 export function insertCustomer(tx: DbTx, scope: Scope, id: string, data: CustomerWrite, createdAt: Date) {
   return tx.customer.create({
-    data: { id, merchantId: scope.merchantId, livemode: scope.livemode, ...data, createdAt, updatedAt: createdAt },
+    data: {
+      id,
+      merchantId: scope.merchantId,
+      livemode: scope.livemode,
+      ...data,
+      createdAt,
+      updatedAt: createdAt,
+    },
   });
 }
 

@@ -79,9 +79,7 @@ export const customerObject = z.object({
   name: z.string().nullable(),
   phone: z.string().nullable(),
   preferred_locales: z.array(z.string()),
-  shipping: z
-    .object({ address: addressObject, name: z.string(), phone: z.string().nullable() })
-    .nullable(),
+  shipping: z.object({ address: addressObject, name: z.string(), phone: z.string().nullable() }).nullable(),
   tax_exempt: z.literal('none'),
   test_clock: z.null(),
 });

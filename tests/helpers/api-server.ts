@@ -26,7 +26,11 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const body = chunks.length ? Buffer.concat(chunks) : undefined;
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-  const request = new Request(url, { method: req.method, headers, body: req.method === 'GET' ? undefined : body });
+  const request = new Request(url, {
+    method: req.method,
+    headers,
+    body: req.method === 'GET' ? undefined : body,
+  });
   let response: Response | undefined;
   for (const [pattern, names, mod] of ROUTES) {
     const match = pattern.exec(url.pathname);
@@ -36,9 +40,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     response = await handler(request, { params: Promise.resolve(params) });
     break;
   }
-  response ??= new Response(JSON.stringify({ error: { type: 'invalid_request_error', message: 'no route' } }), {
-    status: 404,
-  });
+  response ??= new Response(
+    JSON.stringify({ error: { type: 'invalid_request_error', message: 'no route' } }),
+    {
+      status: 404,
+    },
+  );
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(Buffer.from(await response.arrayBuffer()));
 }

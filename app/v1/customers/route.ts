@@ -5,7 +5,9 @@ import { createCustomer } from '@/lib/customers/create-customer';
 import { customerEndpoints } from '@/lib/customers/endpoints';
 import { listCustomers } from '@/lib/customers/list-customers';
 
-export const POST = apiRoute(customerEndpoints.create, ({ tx, caller, params }) => createCustomer(tx, caller, params));
+export const POST = apiRoute(customerEndpoints.create, ({ tx, caller, params }) =>
+  createCustomer(tx, caller, params),
+);
 
 export const GET = apiRoute(customerEndpoints.list, async ({ tx, caller, params, url }) => {
   const page = pageRequest(params, (id) => fromPublicId('cus', id), 'customer');

@@ -81,11 +81,15 @@ const VIOLATIONS: Violation<Table>[] = [
   unique('api_request_logs', 'api_request_logs_request_id_key', () =>
     twice(() => insertRequestLog({ request_id: 'req_same' }))(),
   ),
-  unique('api_request_logs', 'api_request_logs_pkey', async () => insertRequestLog({ id: await insertRequestLog() })),
+  unique('api_request_logs', 'api_request_logs_pkey', async () =>
+    insertRequestLog({ id: await insertRequestLog() }),
+  ),
   fk('api_request_logs', 'api_request_logs_merchant_id_fkey', () =>
     insertRequestLog({ merchant_id: randomUUID(), livemode: false }),
   ),
-  fk('api_request_logs', 'api_request_logs_api_key_id_fkey', () => insertRequestLog({ api_key_id: randomUUID() })),
+  fk('api_request_logs', 'api_request_logs_api_key_id_fkey', () =>
+    insertRequestLog({ api_key_id: randomUUID() }),
+  ),
 ];
 
 describe('idempotency_keys / api_request_logs constraints', () => {
@@ -106,7 +110,9 @@ describe('what the constraints still allow, and ON DELETE rules', () => {
     const idem = await insertIdempotencyKey(m, { api_key_id: key });
     const log = await insertRequestLog({ merchant_id: m, livemode: false, api_key_id: key });
     await query('DELETE FROM merchant_api_keys WHERE id = $1', [key]);
-    expect((await one('SELECT api_key_id FROM idempotency_keys WHERE id = $1', [idem])).api_key_id).toBeNull();
+    expect(
+      (await one('SELECT api_key_id FROM idempotency_keys WHERE id = $1', [idem])).api_key_id,
+    ).toBeNull();
     expect((await one('SELECT api_key_id FROM api_request_logs WHERE id = $1', [log])).api_key_id).toBeNull();
   });
 
