@@ -56,6 +56,15 @@ end
 return {1, tightest, tostring(counts[tightest])}
 `;
 
+type ScriptedRedis = Redis & { slidingWindow(...args: (string | number)[]): Promise<unknown> };
+
+/** The script as a command: ioredis sends it by SHA (EVALSHA), loading it once per connection. */
+function withScript(client: Redis): ScriptedRedis {
+  const scripted = client as ScriptedRedis;
+  if (typeof scripted.slidingWindow !== 'function') client.defineCommand('slidingWindow', { lua: SCRIPT });
+  return scripted;
+}
+
 interface WindowState {
   start: number;
   current: number;
@@ -96,11 +105,11 @@ async function checkRedis(
     );
     args.push(w.seconds * 1000, w.limit);
   }
-  const [allowed, index, weighted] = (await client.eval(SCRIPT, keyList.length, ...keyList, ...args)) as [
-    number,
-    number,
-    string,
-  ];
+  const [allowed, index, weighted] = (await withScript(client).slidingWindow(
+    keyList.length,
+    ...keyList,
+    ...args,
+  )) as [number, number, string];
   return result(allowed === 1, windows[index - 1]!, Number(weighted), nowMs);
 }
 
