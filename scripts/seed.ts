@@ -75,6 +75,9 @@ try {
               (k) => `  ${k.type === 'secret' ? 'Secret:     ' : 'Publishable:'}  ${k.key}`,
             ),
             `  Test mode keys of ${result.demo.merchant}; see ${appUrl()}/dashboard/developers/api-keys`,
+            ...result.demo.apiKeys
+              .filter((k) => k.type === 'secret')
+              .map((k) => `  Try it:  curl ${appUrl()}/v1/customers -u ${k.key}:`),
           ]
         : []),
       '',
