@@ -15,3 +15,6 @@ export const GET = apiRoute(customerEndpoints.list, async ({ tx, caller, params,
   if (!result) cursorMissing(params, 'customer');
   return listEnvelope(url.pathname, result.data, result.hasMore);
 });
+
+// Methods this path does not have answer like unknown paths do (404 route_missing).
+export { unknownRoute as DELETE, unknownRoute as PUT, unknownRoute as PATCH } from '@/lib/api/route';

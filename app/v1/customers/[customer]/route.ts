@@ -27,3 +27,6 @@ export const POST = apiRoute(customerEndpoints.update, async ({ tx, caller, para
 export const DELETE = apiRoute(customerEndpoints.del, async ({ tx, caller, pathParams }) =>
   found(pathParams.customer!, await deleteCustomer(tx, caller, customerId(pathParams.customer!))),
 );
+
+// Methods this path does not have answer like unknown paths do (404 route_missing).
+export { unknownRoute as PUT, unknownRoute as PATCH } from '@/lib/api/route';
