@@ -11,7 +11,7 @@ import * as customers from '@/app/v1/customers/route';
  * Playwright suite (e2e/api-*.spec.ts) runs the same SDK against the real
  * Next.js server.
  */
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 type Module = Partial<Record<'GET' | 'POST' | 'DELETE', Handler>>;
 
 const ROUTES: [RegExp, string[], Module][] = [
