@@ -1,9 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
-import { keys, ttl } from '@/lib/cache/keys';
+import { keys } from '@/lib/cache/keys';
 import { redis } from '@/lib/cache/redis';
 import { clock } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { log } from '@/lib/log';
+import { cacheApiKeyLookup } from './auth-cache';
 import { hashApiKey } from './hash-api-key';
 import type { KeyType } from './key-format';
 
@@ -13,8 +14,9 @@ import type { KeyType } from './key-format';
  * key, a revoked or expired key all look the same to the caller.
  *
  * Positive lookups are cached in Redis by the key's HMAC for ttl.apiKeyAuth
- * seconds; revoke and roll delete the entry after they commit, so a revoked
- * key fails on the very next request. The cached entry carries expires_at, so
+ * seconds; revoke and roll delete the entry after they commit (and fence it
+ * against a racing stale write, see auth-cache.ts), so a revoked key fails on
+ * the very next request. The cached entry carries expires_at, so
  * a rolled key's deadline is honoured without another read.
  */
 export interface ApiKeyAuthContext {
@@ -50,13 +52,6 @@ async function readCache(hash: string): Promise<CachedLookup | null> {
   }
 }
 
-async function writeCache(entry: CachedLookup): Promise<void> {
-  try {
-    await redis().set(keys.apiKeyAuth(entry.keyHash), JSON.stringify(entry), 'EX', ttl.apiKeyAuth);
-  } catch (err) {
-    log.debug('could not cache API key lookup', { err: (err as Error).message });
-  }
-}
 
 async function readDatabase(hash: string): Promise<CachedLookup | null> {
   const row = await db().merchantApiKey.findUnique({ where: { keyHash: hash } });
@@ -79,7 +74,7 @@ export async function authenticateApiKey(presented: string): Promise<ApiKeyAuthC
   let entry = await readCache(hash);
   if (!entry) {
     entry = await readDatabase(hash);
-    if (entry) await writeCache(entry);
+    if (entry) await cacheApiKeyLookup(entry.keyHash, JSON.stringify(entry));
   }
   // The row was found by its hash; comparing again in constant time keeps the
   // decision itself free of early exits on the hash's bytes.

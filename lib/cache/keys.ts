@@ -24,6 +24,11 @@ export const ttl = {
    * this bounds staleness only if that delete is lost (Redis unreachable then).
    */
   apiKeyAuth: 30,
+  /**
+   * After a revoke or roll, how long a lookup read from PostgreSQL before the
+   * change committed is kept from being cached (far longer than any request).
+   */
+  apiKeyAuthFence: 60,
 } as const;
 
 export type VelocityTimeframe = keyof typeof ttl.velocity;
@@ -47,6 +52,8 @@ export const keys = {
   dailyStats: (merchantId: string, date: string) => `stats:${merchantId}:${date}`,
   /** The cached lookup of an API key, by its HMAC (never by the key itself). */
   apiKeyAuth: (keyHash: string) => `apikey:auth:${keyHash}`,
+  /** Set by a revoke or roll: no lookup of this key may be cached while it exists. */
+  apiKeyAuthFence: (keyHash: string) => `apikey:auth:fence:${keyHash}`,
   /** Hash of API key id → last use (epoch ms), flushed to PostgreSQL every minute by the worker. */
   apiKeyLastUsed: () => 'apikey:lastused',
   /** The same hash while one flush reads it (renamed away so new uses start a fresh one). */

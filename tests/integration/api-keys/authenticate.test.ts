@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { cacheApiKeyLookup } from '@/lib/api-keys/auth-cache';
 import { authenticateApiKey } from '@/lib/api-keys/authenticate-api-key';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { flushLastUsed } from '@/lib/api-keys/flush-last-used';
@@ -48,6 +49,21 @@ describe('authenticateApiKey', () => {
     await revokeApiKey(actor, apiKey.id);
     expect(await authenticateApiKey(key)).toBeNull();
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('a lookup read before a revoke committed cannot be cached after it (the fence)', async () => {
+    const actor = await actorForNewMerchant();
+    const { key, apiKey } = await createApiKey(actor, { type: 'secret', environment: 'test', name: 'Raced' });
+    const hash = hashApiKey(key);
+    await authenticateApiKey(key);
+    const stale = await redis().get(keys.apiKeyAuth(hash));
+    expect(stale).toBeTruthy();
+    await revokeApiKey(actor, apiKey.id);
+    // A request that read PostgreSQL just before the revoke now writes its "valid" lookup.
+    await cacheApiKeyLookup(hash, stale!);
+    expect(await redis().get(keys.apiKeyAuth(hash))).toBeNull();
+    expect(await authenticateApiKey(key)).toBeNull();
+    expect(await redis().ttl(keys.apiKeyAuthFence(hash))).toBeGreaterThan(0);
   });
 
   it('an expired key is refused', async () => {
