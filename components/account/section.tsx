@@ -37,7 +37,7 @@ export function Badge({
   tone,
   children,
 }: {
-  tone: 'green' | 'slate' | 'amber' | 'indigo';
+  tone: 'green' | 'slate' | 'amber' | 'indigo' | 'red';
   children: ReactNode;
 }) {
   const tones = {
@@ -45,6 +45,7 @@ export function Badge({
     slate: 'bg-slate-100 text-slate-700 ring-slate-500/20',
     amber: 'bg-amber-50 text-amber-800 ring-amber-600/20',
     indigo: 'bg-indigo-50 text-indigo-700 ring-indigo-600/20',
+    red: 'bg-red-50 text-red-800 ring-red-600/20',
   };
   return (
     <span

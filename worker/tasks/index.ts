@@ -1,6 +1,8 @@
 import type { TaskList } from 'graphile-worker';
 import { ensurePartitions } from './ensure-partitions';
 import { flushApiKeyLastUsed } from './flush-api-key-last-used';
+import { purgeApiRequestLogs } from './purge-api-request-logs';
+import { purgeIdempotencyKeys } from './purge-idempotency-keys';
 import { refreshMonthlyStats } from './refresh-monthly-stats';
 
 /** Every job the worker runs, by the identifier jobs and the crontab use. */
@@ -8,6 +10,8 @@ export const taskList: TaskList = {
   ensure_partitions: ensurePartitions,
   refresh_monthly_stats: refreshMonthlyStats,
   flush_api_key_last_used: flushApiKeyLastUsed,
+  purge_api_request_logs: purgeApiRequestLogs,
+  purge_idempotency_keys: purgeIdempotencyKeys,
 };
 
 /**
@@ -20,6 +24,10 @@ export const crontab = [
   '0 2 * * * refresh_monthly_stats ?jobKey=refresh_monthly_stats',
   // API keys' last use, recorded in Redis per request (lib/api-keys/touch-last-used.ts).
   '* * * * * flush_api_key_last_used ?jobKey=flush_api_key_last_used',
+  // Retention (lib/request-logs/purge-request-logs.ts, lib/api/idempotency.ts):
+  // hourly, so each sweep finds about an hour's worth of rows.
+  '30 * * * * purge_api_request_logs ?jobKey=purge_api_request_logs',
+  '45 * * * * purge_idempotency_keys ?jobKey=purge_idempotency_keys',
 ].join('\n');
 
 /** Jobs queued once each time a worker starts, so a fresh install is ready at once. */

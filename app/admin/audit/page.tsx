@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { AuditFilters, type AuditFilterValues } from '@/components/admin/audit-filters';
 import { AuditEventList } from '@/components/admin/audit-event-list';
 import { IgnoredFilters } from '@/components/admin/ignored-filters';
-import { Pagination } from '@/components/admin/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { listAuditEvents } from '@/lib/admin/list-audit-events';
 import { parseAuditParams, queryString, type SearchParams } from '@/lib/admin/search-params';
 import { requirePlatformAdmin } from '@/lib/auth/current';

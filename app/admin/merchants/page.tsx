@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { IgnoredFilters } from '@/components/admin/ignored-filters';
 import { MerchantFilters } from '@/components/admin/merchant-filters';
 import { MerchantTable } from '@/components/admin/merchant-table';
-import { Pagination } from '@/components/admin/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { MERCHANTS_PAGE_SIZE, listMerchants } from '@/lib/admin/list-merchants';
 import { parseMerchantListParams, queryString, type SearchParams } from '@/lib/admin/search-params';
 import { requirePlatformAdmin } from '@/lib/auth/current';
