@@ -97,6 +97,7 @@ test('sign up, onboard (with a validation error), a verified dashboard; sign out
     'Home',
     'Developers',
     'API keys',
+    'API reference',
     'Settings',
     'Business',
     'Team',

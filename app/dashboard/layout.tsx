@@ -17,7 +17,10 @@ import { switchMerchantAction } from './actions';
 const HOME: NavSection = { items: [{ href: '/dashboard', label: 'Home' }] };
 const DEVELOPERS: NavSection = {
   heading: { href: '/dashboard/developers', label: 'Developers' },
-  items: [{ href: '/dashboard/developers/api-keys', label: 'API keys' }],
+  items: [
+    { href: '/dashboard/developers/api-keys', label: 'API keys' },
+    { href: '/dashboard/developers/reference', label: 'API reference' },
+  ],
 };
 const SETTINGS: NavSection = {
   heading: { href: '/dashboard/settings', label: 'Settings' },

@@ -170,6 +170,11 @@ function permissionOf(endpoint: Endpoint): string {
   return `${endpoint.access.resource}:${endpoint.access.access}`;
 }
 
+/** The paragraph of each operation's description that names its permission. */
+export function permissionSentence(permission: string): string {
+  return `Restricted keys need the \`${permission}\` permission; secret keys may call every endpoint.`;
+}
+
 function operation(endpoint: Endpoint, schemas: Record<string, JsonSchema>): OpenApiOperation {
   const permission = permissionOf(endpoint);
   const params = toJsonSchema(endpoint.params, 'input', schemas);
@@ -228,12 +233,7 @@ function operation(endpoint: Endpoint, schemas: Record<string, JsonSchema>): Ope
   return {
     operationId: endpoint.name,
     summary: endpoint.summary,
-    description: [
-      endpoint.description,
-      `Restricted keys need the \`${permission}\` permission; secret keys may call every endpoint.`,
-    ]
-      .filter(Boolean)
-      .join('\n\n'),
+    description: [endpoint.description, permissionSentence(permission)].filter(Boolean).join('\n\n'),
     tags: [endpoint.tag],
     'x-permission': permission,
     parameters,

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 
-/** Developers has one page so far: API keys. */
+/** Developers opens on its first page, API keys. */
 export default function DevelopersPage() {
   redirect('/dashboard/developers/api-keys');
 }
