@@ -98,6 +98,7 @@ test('sign up, onboard (with a validation error), a verified dashboard; sign out
     'Developers',
     'API keys',
     'Logs',
+    'API reference',
     'Settings',
     'Business',
     'Team',

@@ -20,6 +20,7 @@ const DEVELOPERS: NavSection = {
   items: [
     { href: '/dashboard/developers/api-keys', label: 'API keys' },
     { href: '/dashboard/developers/logs', label: 'Logs' },
+    { href: '/dashboard/developers/reference', label: 'API reference' },
   ],
 };
 const SETTINGS: NavSection = {

@@ -23,4 +23,9 @@ export interface Endpoint<P extends z.ZodType = z.ZodType> {
   /** A list endpoint: `expand[]` paths take the `data.` prefix. */
   list?: boolean;
   expandable?: readonly string[];
+  /**
+   * Sample values, published in the OpenAPI document and used by the API
+   * reference's curl and stripe-node examples; a unit test parses them with `params`.
+   */
+  example?: { pathParams?: Record<string, string>; params?: Record<string, unknown> };
 }

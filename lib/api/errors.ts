@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The one error contract of /v1: Stripe's error object and status codes, so the
  * official SDKs raise the right error class. Every failure inside the pipeline
@@ -103,3 +105,28 @@ export const internalError = (requestId: string) =>
     'api_error',
     `Something went wrong on our end while processing this request. Quote the request id ${requestId} when asking for help.`,
   );
+
+/** The error object as the OpenAPI document publishes it (checked against StripeErrorBody by the compiler). */
+export const errorObject: z.ZodType<StripeErrorBody> = z
+  .object({
+    error: z.object({
+      type: z
+        .enum([
+          'invalid_request_error',
+          'authentication_error',
+          'permission_error',
+          'rate_limit_error',
+          'idempotency_error',
+          'card_error',
+          'api_error',
+        ])
+        .describe('The kind of error; the SDKs raise a matching error class.'),
+      message: z.string().describe('A human-readable message.'),
+      code: z.string().optional().describe('A short, stable code, e.g. `parameter_unknown`, `resource_missing`.'),
+      param: z.string().optional().describe('The parameter the error relates to, in bracket notation.'),
+      decline_code: z.string().optional().describe('For card errors: why the issuer declined.'),
+      request_log_url: z.string().optional().describe('The request in the dashboard\'s request log.'),
+      request_id: z.string().describe('The request id, also sent as the `request-id` header.'),
+    }),
+  })
+  .meta({ id: 'error', description: "Every /v1 error, in Stripe's error shape." });

@@ -15,8 +15,12 @@ import {
  */
 const numeric = /^-?\d+$/;
 
-export const int = () =>
-  z.preprocess((v) => (typeof v === 'string' && numeric.test(v) ? Number(v) : v), z.number().int());
+/**
+ * An integer, from a form string or a JSON number. Bounds go inside (`int(z.number().int().max(100))`)
+ * rather than in a `.pipe()` after it, so the OpenAPI document sees one integer schema with its range.
+ */
+export const int = (schema: z.ZodNumber = z.number().int()) =>
+  z.preprocess((v) => (typeof v === 'string' && numeric.test(v) ? Number(v) : v), schema);
 
 export const bool = () => z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 
@@ -84,11 +88,21 @@ export const timestampRange = () =>
 export type TimestampRange = z.infer<ReturnType<typeof timestampRange>>;
 
 export const listParams = {
-  limit: int().pipe(z.number().min(1).max(100)).optional(),
-  starting_after: z.string().max(255).optional(),
-  ending_before: z.string().max(255).optional(),
-  created: timestampRange().optional(),
-  expand: expand().optional(),
+  limit: int(z.number().int().min(1).max(100)).optional().describe('How many objects to return (default 10).'),
+  starting_after: z
+    .string()
+    .max(255)
+    .optional()
+    .describe('A cursor: the id of the last object of the previous page, for the next page.'),
+  ending_before: z
+    .string()
+    .max(255)
+    .optional()
+    .describe('A cursor: the id of the first object of the next page, for the previous page.'),
+  created: timestampRange()
+    .optional()
+    .describe('Only objects created at this Unix time, or in a range with `gt`, `gte`, `lt`, `lte`.'),
+  expand: expand().optional().describe('Fields of the response to expand, with the `data.` prefix.'),
 };
 
 /** `['address', 'line1']` → `address[line1]`, as Stripe names parameters. */

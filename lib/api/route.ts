@@ -20,6 +20,9 @@ import { rateLimitWindows } from './rate-limit-policy';
 import { readParams } from './read-params';
 import { recordApiRequest } from './request-log';
 import { newRequestId } from './request-id';
+import { API_VERSION, API_VERSION_FORMAT } from './version';
+
+export { API_VERSION };
 
 /**
  * The /v1 request pipeline, one composition every endpoint declares:
@@ -31,8 +34,6 @@ import { newRequestId } from './request-id';
  * idempotency and the handler in one database transaction → Stripe's error
  * shape → request log (after the response is sent).
  */
-export const API_VERSION = '2026-10-28.endive';
-const VERSION_FORMAT = /^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/;
 const TRANSACTION = { maxWait: 5_000, timeout: 30_000 } as const;
 
 export interface HandlerContext<P> {
@@ -71,10 +72,8 @@ function rateLimitHeaders(rl: RateLimitResult): Record<string, string> {
 function stripeVersion(request: Request): string {
   const asked = request.headers.get('stripe-version');
   if (asked === null) return API_VERSION;
-  if (!VERSION_FORMAT.test(asked)) {
-    throw invalidRequest(`Invalid Stripe API version: ${asked.slice(0, 40)}`, {
-      code: 'api_version_invalid',
-    });
+  if (!API_VERSION_FORMAT.test(asked)) {
+    throw invalidRequest(`Invalid Stripe API version: ${asked.slice(0, 40)}`, { code: 'api_version_invalid' });
   }
   return asked;
 }

@@ -14,6 +14,7 @@ const tag = 'Customers';
 const read = { resource: 'customers', access: 'read' } as const;
 const write = { resource: 'customers', access: 'write' } as const;
 const pathParams = { customer: 'The customer id (`cus_…`).' };
+const customer = { customer: 'cus_2PHj2kS4xnBFHSHpNJeNOH' };
 
 export const customerEndpoints = {
   create: {
@@ -26,6 +27,7 @@ export const customerEndpoints = {
     access: write,
     params: createCustomerParams,
     response: customerObject,
+    example: { params: { email: 'jenny.rosen@example.com', name: 'Jenny Rosen', metadata: { order_id: '6735' } } },
   },
   retrieve: {
     name: 'customers.retrieve',
@@ -38,6 +40,7 @@ export const customerEndpoints = {
     params: retrieveCustomerParams,
     pathParams,
     response: customerObject.or(deletedCustomerObject),
+    example: { pathParams: customer },
   },
   update: {
     name: 'customers.update',
@@ -50,6 +53,7 @@ export const customerEndpoints = {
     params: updateCustomerParams,
     pathParams,
     response: customerObject,
+    example: { pathParams: customer, params: { metadata: { order_id: '6735' } } },
   },
   del: {
     name: 'customers.delete',
@@ -62,6 +66,7 @@ export const customerEndpoints = {
     params: deleteCustomerParams,
     pathParams,
     response: deletedCustomerObject,
+    example: { pathParams: customer },
   },
   list: {
     name: 'customers.list',
@@ -74,5 +79,6 @@ export const customerEndpoints = {
     params: listCustomersParams,
     response: customerListObject,
     list: true,
+    example: { params: { limit: 3 } },
   },
 } satisfies Record<string, Endpoint>;

@@ -1,0 +1,10 @@
+import { customerEndpoints } from '@/lib/customers/endpoints';
+import type { Endpoint } from './endpoint';
+
+/**
+ * Every implemented /v1 endpoint, in the order the API reference lists them.
+ * The OpenAPI document (openapi.ts) and the dashboard's API reference are
+ * generated from this list: a new resource registers its endpoints here, once.
+ * (Routing stays with the files under app/v1, which Next.js requires.)
+ */
+export const catalogue: readonly Endpoint[] = [...Object.values(customerEndpoints)];
