@@ -1,5 +1,13 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { DEMO, onboardMerchant, signIn, signUp, TEST_PASSWORD, uniqueEmail } from './helpers/auth';
+import {
+  DEMO,
+  inviteAndJoin,
+  onboardMerchant,
+  signIn,
+  signUp,
+  TEST_PASSWORD,
+  uniqueEmail,
+} from './helpers/auth';
 
 /**
  * Developers → API keys: an owner creates a secret key and sees it once, the
@@ -84,25 +92,13 @@ test('an analyst gets a 403 on API keys, and a replayed create action is refused
   const { request } = await createKey(page, 'Original');
 
   // Invite an analyst and join through the development mailbox.
-  await page.goto('/dashboard/settings/team');
-  const invite = page.getByRole('region', { name: 'Invite a member' });
-  const analystUser = { name: 'Ana Lyst', email: uniqueEmail('keys-analyst'), password: TEST_PASSWORD };
-  await invite.getByLabel('Email address').fill(analystUser.email);
-  await invite.getByLabel('Role').selectOption({ label: 'Analyst' });
-  await invite.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(invite.getByText(`Invitation sent to ${analystUser.email}`)).toBeVisible();
-
-  const analystContext = await browser.newContext();
+  const { context: analystContext, member: analyst } = await inviteAndJoin(
+    page,
+    browser,
+    'Analyst',
+    'keys-analyst',
+  );
   try {
-    const analyst = await analystContext.newPage();
-    await analyst.goto('/dev/mailbox');
-    const mail = analyst.getByRole('article').filter({ hasText: analystUser.email }).first();
-    const link = await mail.getByRole('link', { name: /\/invite\// }).getAttribute('href');
-    await signUp(analyst, analystUser);
-    await analyst.goto(link!);
-    await analyst.getByRole('button', { name: 'Accept invitation' }).click();
-    await analyst.waitForURL('**/dashboard');
-
     // No Developers section in the nav, and a 403 by URL.
     await expect(
       analyst.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'API keys' }),

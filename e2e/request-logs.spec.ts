@@ -1,7 +1,14 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { demoApiKeys } from '../lib/seed/api-keys';
-import { SEED_DEFAULTS } from '../lib/seed/plan';
-import { DEMO, onboardMerchant, signIn, signUp, TEST_PASSWORD, uniqueEmail } from './helpers/auth';
+import {
+  DEMO,
+  inviteAndJoin,
+  onboardMerchant,
+  signIn,
+  signUp,
+  TEST_PASSWORD,
+  uniqueEmail,
+} from './helpers/auth';
+import { DEMO_KEYS } from './helpers/api';
 
 /**
  * Developers → Logs: requests made with the demo merchant's test secret key
@@ -10,7 +17,7 @@ import { DEMO, onboardMerchant, signIn, signUp, TEST_PASSWORD, uniqueEmail } fro
  * gets the ordinary 404 for it, and an analyst a 403 on the page.
  */
 const PAGE = '/dashboard/developers/logs';
-const DEMO_SECRET_KEY = demoApiKeys(SEED_DEFAULTS.seed).find((k) => k.type === 'secret')!.key;
+const DEMO_SECRET_KEY = DEMO_KEYS.secret;
 
 interface ApiError {
   error: { type: string; message: string; request_id: string; request_log_url: string };
@@ -92,24 +99,13 @@ test('another merchant gets a 404 for the demo merchant’s request, and its ana
   await expect(page.getByText('No test mode requests yet.')).toBeVisible();
 
   // An analyst of that merchant: no Developers section, and a 403 by URL.
-  await page.goto('/dashboard/settings/team');
-  const invite = page.getByRole('region', { name: 'Invite a member' });
-  const analystUser = { name: 'Ana Lyst', email: uniqueEmail('logs-analyst'), password: TEST_PASSWORD };
-  await invite.getByLabel('Email address').fill(analystUser.email);
-  await invite.getByLabel('Role').selectOption({ label: 'Analyst' });
-  await invite.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(invite.getByText(`Invitation sent to ${analystUser.email}`)).toBeVisible();
-
-  const analystContext = await browser.newContext();
+  const { context: analystContext, member: analyst } = await inviteAndJoin(
+    page,
+    browser,
+    'Analyst',
+    'logs-analyst',
+  );
   try {
-    const analyst = await analystContext.newPage();
-    await analyst.goto('/dev/mailbox');
-    const mail = analyst.getByRole('article').filter({ hasText: analystUser.email }).first();
-    const link = await mail.getByRole('link', { name: /\/invite\// }).getAttribute('href');
-    await signUp(analyst, analystUser);
-    await analyst.goto(link!);
-    await analyst.getByRole('button', { name: 'Accept invitation' }).click();
-    await analyst.waitForURL('**/dashboard');
     await expect(
       analyst.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Logs' }),
     ).toHaveCount(0);

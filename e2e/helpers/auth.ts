@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_ADMIN, DEMO_MERCHANT, DEMO_OWNER, OTHER_OWNER_PASSWORD } from '../../lib/seed/demo';
 
 /**
@@ -109,4 +109,36 @@ export async function onboardMerchant(page: Page, business: BusinessDetails): Pr
 
   await page.getByRole('button', { name: 'Create business' }).click();
   await page.waitForURL('**/dashboard');
+}
+
+/**
+ * From `page` (signed in as someone who may invite), invites a new person with
+ * `role` and has them sign up and accept through the development mailbox in a
+ * browser context of their own, ending on their dashboard. The caller closes
+ * the returned context.
+ */
+export async function inviteAndJoin(
+  page: Page,
+  browser: Browser,
+  role: string,
+  emailPrefix: string,
+): Promise<{ context: BrowserContext; member: Page; user: NewUser }> {
+  await page.goto('/dashboard/settings/team');
+  const invite = page.getByRole('region', { name: 'Invite a member' });
+  const user = { name: `${role} Member`, email: uniqueEmail(emailPrefix), password: TEST_PASSWORD };
+  await invite.getByLabel('Email address').fill(user.email);
+  await invite.getByLabel('Role').selectOption({ label: role });
+  await invite.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(invite.getByText(`Invitation sent to ${user.email}`)).toBeVisible();
+
+  const context = await browser.newContext();
+  const member = await context.newPage();
+  await member.goto('/dev/mailbox');
+  const mail = member.getByRole('article').filter({ hasText: user.email }).first();
+  const link = await mail.getByRole('link', { name: /\/invite\// }).getAttribute('href');
+  await signUp(member, user);
+  await member.goto(link!);
+  await member.getByRole('button', { name: 'Accept invitation' }).click();
+  await member.waitForURL('**/dashboard');
+  return { context, member, user };
 }
