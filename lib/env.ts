@@ -30,6 +30,9 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
+const latencyMs = z.coerce.number().int().min(0).max(60_000).default(0);
+const failureRate = z.coerce.number().min(0).max(1).default(0);
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: isBuildPhase ? url(['postgres:', 'postgresql:']).optional() : url(['postgres:', 'postgresql:']),
@@ -79,6 +82,16 @@ const schema = z.object({
   API_RATE_LIMIT_TEST: z.coerce.number().int().min(1).max(100_000).default(25),
   /** How long Developers → Logs keeps each /v1 request. */
   API_REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(400).default(30),
+
+  /**
+   * The sandbox gateways (lib/gateways/sandbox): added latency per call, and the
+   * share of calls (0..1) that fail before processing with a retryable error,
+   * so routing, health and failover run for real. See docs/gateways.md.
+   */
+  SANDBOX_ALPHA_LATENCY_MS: latencyMs,
+  SANDBOX_ALPHA_FAILURE_RATE: failureRate,
+  SANDBOX_BETA_LATENCY_MS: latencyMs,
+  SANDBOX_BETA_FAILURE_RATE: failureRate,
 });
 
 export type Env = z.infer<typeof schema>;

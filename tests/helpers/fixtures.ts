@@ -250,6 +250,23 @@ export async function insertMail(over: Row = {}): Promise<string> {
   return (await insertRow('mail_outbox', { ...defaults, ...over }, 'id')).id as string;
 }
 
+/** A sandbox processor's booked operation: an approved authorization unless `over` says otherwise. */
+export async function insertSandboxOperation(over: Row = {}): Promise<string> {
+  const defaults = {
+    gateway: 'sandbox_alpha',
+    reference: `ref_${randomUUID()}`,
+    operation: 'authorize',
+    gateway_transaction_id: `ch_alpha_${randomUUID().replace(/-/g, '')}`,
+    amount: 2000,
+    currency: 'USD',
+    status: 'approved',
+    card_brand: 'visa',
+    card_last4: '4242',
+    response: { status: 'approved' },
+  };
+  return (await insertRow('sandbox_gateway_operations', { ...defaults, ...over }, 'id')).id as string;
+}
+
 /** audit_log.id is GENERATED ALWAYS: the id comes back as text (a BIGINT). */
 export async function insertAuditEvent(over: Row = {}): Promise<string> {
   const defaults = { action: 'user.sign_in', outcome: 'success' };

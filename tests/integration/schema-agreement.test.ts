@@ -17,6 +17,7 @@ import {
   insertRecoveryCode,
   insertRefund,
   insertRequestLog,
+  insertSandboxOperation,
   insertSummary,
   insertTransaction,
   insertUser,
@@ -388,6 +389,7 @@ describe('schema.prisma agrees with the migrated database', () => {
       insertAuditEvent({ actor_user_id: u, merchant_id: m }),
       insertIdempotencyKey(m),
       insertRequestLog({ merchant_id: m, livemode: false }),
+      insertSandboxOperation(),
     ]);
     await Promise.all([insertRefund(tx, { requested_by: u }), insertDispute(tx), insertFraudLog(tx)]);
     await query('REFRESH MATERIALIZED VIEW merchant_monthly_stats');
