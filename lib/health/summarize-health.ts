@@ -21,9 +21,26 @@ export interface HealthChecks {
 
 export type HealthStatus = 'ok' | 'degraded' | 'down';
 
+/** One payment gateway as GET /api/health shows it (lib/gateways/health.ts). */
+export interface GatewayHealthReport {
+  circuit: 'closed' | 'open' | 'half_open';
+  /** Over the rolling window; null when the window holds no calls. */
+  success_rate: number | null;
+  avg_latency_ms: number | null;
+  calls: number;
+  failures: number;
+  /** `process` when Redis is unreachable and this is one process's view. */
+  source: 'redis' | 'process';
+}
+
 export interface HealthReport {
   status: HealthStatus;
   checks: HealthChecks;
+  /**
+   * Shown, never part of the verdict: an unhealthy gateway is routed around
+   * (circuit breaker, failover), so it must not take the instance out of rotation.
+   */
+  gateways?: Record<string, GatewayHealthReport>;
   version?: string;
 }
 

@@ -156,6 +156,8 @@ export async function invalidateMerchantCache(merchantId: string, options: Cache
       keys.merchantProfile(merchantId),
       keys.merchantConfig(merchantId),
       keys.merchantLimits(merchantId),
+      // processing_config.routing, read by lib/gateways/routing.ts.
+      keys.routingRules(merchantId),
     );
   } catch (err) {
     log.warn('merchant cache invalidation failed; entries expire within the TTL', { merchantId, err });
