@@ -72,7 +72,6 @@ export async function completeAuthentication(
       status: 'approved',
       capturedAmount: BigInt(capturedAmount),
       response: response as unknown as Prisma.InputJsonObject,
-      updatedAt: new Date(),
     },
   });
 }
@@ -109,7 +108,6 @@ export async function updateTotals(
       ...(totals.capturedAmount !== undefined && { capturedAmount: BigInt(totals.capturedAmount) }),
       ...(totals.refundedAmount !== undefined && { refundedAmount: BigInt(totals.refundedAmount) }),
       ...(totals.voided !== undefined && { voided: totals.voided }),
-      updatedAt: new Date(),
     },
   });
 }

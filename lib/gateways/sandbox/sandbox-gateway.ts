@@ -33,7 +33,11 @@ import {
 type FollowUp = 'capture' | 'void' | 'refund';
 
 const stored = (row: BookRow) => row.response as unknown as SandboxResponse;
-const newId = (kind: string, short: string) => `${kind}_${short}_${randomBytes(12).toString('hex')}`;
+// Alphanumeric like Stripe's ids. Not hex: 24 hex characters hold a run of 13+
+// digits often enough that PAN masking (lib/log, ./mask) would mangle the id.
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const newId = (kind: string, short: string) =>
+  `${kind}_${short}_${Array.from(randomBytes(24), (b) => ALPHABET[b % ALPHABET.length]).join('')}`;
 
 function mismatch(name: string, reference: string): GatewayOutcome {
   return {

@@ -33,7 +33,6 @@ CREATE TABLE sandbox_gateway_operations (
   -- The masked response, replayed for a repeated reference.
   response               JSONB NOT NULL,
   created_at             TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT NOW(),
-  updated_at             TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT NOW(),
   CONSTRAINT sandbox_gateway_operations_gateway_reference_key UNIQUE (gateway, reference),
   CONSTRAINT sandbox_gateway_operations_gateway_transaction_key UNIQUE (gateway, gateway_transaction_id),
   CONSTRAINT sandbox_gateway_operations_gateway_name CHECK (gateway ~ '^[a-z][a-z0-9_]{0,49}$'),

@@ -47,7 +47,6 @@ const NOT_NULL: Record<Table, string[]> = {
     'voided',
     'response',
     'created_at',
-    'updated_at',
   ],
 };
 
