@@ -12,9 +12,27 @@ const SECRET_FIELDS = /pass(word)?|secret|token|api_?key|authorization|cookie|ca
 const PAN_LIKE = /\b(?:\d[ -]?){13,19}\b/g;
 const KEY_LIKE = /\b(sk|rk|whsec)_(test|live)?_?[A-Za-z0-9]{8,}\b/g;
 
+// UUIDs can hold 13+ digits between their dashes; they are ids, not card numbers.
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+
+function scrub(text: string): string {
+  return text.replace(PAN_LIKE, '[redacted]').replace(KEY_LIKE, '$1_[redacted]');
+}
+
+/** Card numbers and API keys scrubbed from a string, UUIDs left whole. */
+export function scrubString(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(UUID)) {
+    out += scrub(text.slice(at, m.index)) + m[0];
+    at = m.index + m[0].length;
+  }
+  return out + scrub(text.slice(at));
+}
+
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[depth]';
-  if (typeof value === 'string') return value.replace(PAN_LIKE, '[redacted]').replace(KEY_LIKE, '$1_[redacted]');
+  if (typeof value === 'string') return scrubString(value);
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'bigint') return value.toString();
