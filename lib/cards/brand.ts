@@ -3,7 +3,8 @@
  * with Stripe's brand names. Ranges are checked most specific first: Discover's
  * 6011/644–649/65 before UnionPay's 62, Mastercard's 2-series 2221–2720.
  */
-export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'jcb' | 'diners' | 'unionpay' | 'unknown';
+export type CardBrand =
+  'visa' | 'mastercard' | 'amex' | 'discover' | 'jcb' | 'diners' | 'unionpay' | 'unknown';
 
 interface BrandRule {
   brand: Exclude<CardBrand, 'unknown'>;
@@ -13,21 +14,51 @@ interface BrandRule {
 }
 
 const RULES: BrandRule[] = [
-  { brand: 'amex', ranges: [[34, 34, 2], [37, 37, 2]], lengths: [15] },
+  {
+    brand: 'amex',
+    ranges: [
+      [34, 34, 2],
+      [37, 37, 2],
+    ],
+    lengths: [15],
+  },
   {
     brand: 'diners',
-    ranges: [[300, 305, 3], [3095, 3095, 4], [36, 36, 2], [38, 39, 2]],
+    ranges: [
+      [300, 305, 3],
+      [3095, 3095, 4],
+      [36, 36, 2],
+      [38, 39, 2],
+    ],
     lengths: [14, 15, 16, 17, 18, 19],
   },
   { brand: 'jcb', ranges: [[3528, 3589, 4]], lengths: [16, 17, 18, 19] },
   { brand: 'visa', ranges: [[4, 4, 1]], lengths: [13, 16, 19] },
-  { brand: 'mastercard', ranges: [[51, 55, 2], [2221, 2720, 4]], lengths: [16] },
+  {
+    brand: 'mastercard',
+    ranges: [
+      [51, 55, 2],
+      [2221, 2720, 4],
+    ],
+    lengths: [16],
+  },
   {
     brand: 'discover',
-    ranges: [[6011, 6011, 4], [644, 649, 3], [65, 65, 2]],
+    ranges: [
+      [6011, 6011, 4],
+      [644, 649, 3],
+      [65, 65, 2],
+    ],
     lengths: [16, 17, 18, 19],
   },
-  { brand: 'unionpay', ranges: [[62, 62, 2], [81, 81, 2]], lengths: [16, 17, 18, 19] },
+  {
+    brand: 'unionpay',
+    ranges: [
+      [62, 62, 2],
+      [81, 81, 2],
+    ],
+    lengths: [16, 17, 18, 19],
+  },
 ];
 
 /** Card numbers of unrecognised brands: the ISO/IEC 7812 bounds. */

@@ -32,7 +32,8 @@ export function expiryProblem(expMonth: number, rawYear: number, now: Date): Exp
   if (!Number.isInteger(expMonth) || expMonth < 1 || expMonth > 12) return 'invalid_expiry_month';
   const expYear = normalizeExpYear(rawYear);
   const thisYear = now.getUTCFullYear();
-  if (!Number.isInteger(expYear) || expYear < thisYear || expYear > thisYear + 50) return 'invalid_expiry_year';
+  if (!Number.isInteger(expYear) || expYear < thisYear || expYear > thisYear + 50)
+    return 'invalid_expiry_year';
   if (isExpired(expMonth, expYear, now)) return 'invalid_expiry_month';
   return null;
 }
