@@ -12,6 +12,11 @@ const SECRET_FIELDS = /pass(word)?|secret|token|api_?key|authorization|cookie|ca
 const PAN_LIKE = /\b(?:\d[ -]?){13,19}\b/g;
 const KEY_LIKE = /\b(sk|rk|whsec)_(test|live)?_?[A-Za-z0-9]{8,}\b/g;
 
+/** Whether a field of this name is masked whole (its value never printed or stored). */
+export function isSecretField(name: string): boolean {
+  return SECRET_FIELDS.test(name);
+}
+
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[depth]';
   if (typeof value === 'string') return value.replace(PAN_LIKE, '[redacted]').replace(KEY_LIKE, '$1_[redacted]');
