@@ -33,8 +33,8 @@ beforeAll(async () => {
       logged.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
       return (write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
     };
-  process.stdout.write = capture(writes.out) as typeof process.stdout.write;
-  process.stderr.write = capture(writes.err) as typeof process.stderr.write;
+  process.stdout.write = capture(writes.out);
+  process.stderr.write = capture(writes.err);
 });
 
 afterAll(async () => {
@@ -52,7 +52,7 @@ function leaves(value: unknown, out: { keys: string[]; values: string[] } = { ke
       out.keys.push(k);
       leaves(v, out);
     }
-  } else out.values.push(String(value));
+  } else out.values.push(typeof value === 'string' ? value : JSON.stringify(value));
   return out;
 }
 

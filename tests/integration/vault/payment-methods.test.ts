@@ -149,7 +149,7 @@ describe('creating card PaymentMethods', () => {
           type: 'card',
           card: { number: randomVisa(), ...EXP },
           customer: 'cus_x',
-        } as never),
+        }),
       ),
     ).toMatchObject({ code: 'parameter_unknown', param: 'customer' });
   });
@@ -190,7 +190,7 @@ describe('attach, detach and list', () => {
   it('attaches to a customer, lists newest first with cursors, detaches', async () => {
     const { stripe } = await client();
     const customer = await stripe.customers.create({ email: 'cards@example.test' });
-    const created = [];
+    const created: Stripe.PaymentMethod[] = [];
     for (let i = 0; i < 3; i++) {
       const pm = await stripe.paymentMethods.create({ type: 'card', card: { number: randomVisa(), ...EXP } });
       created.push(await stripe.paymentMethods.attach(pm.id, { customer: customer.id }));
@@ -257,7 +257,7 @@ describe('attach, detach and list', () => {
     expect(await rejection(stripe.paymentMethods.list({ customer: 'cus_nope' }))).toMatchObject({
       statusCode: 404,
     });
-    expect(await rejection(stripe.paymentMethods.list({} as never))).toMatchObject({
+    expect(await rejection(stripe.paymentMethods.list({}))).toMatchObject({
       code: 'parameter_missing',
     });
   });
