@@ -65,6 +65,15 @@ const schema = z.object({
   API_KEY_HMAC_SECRET: runtimeSecret(
     z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)'),
   ),
+  /**
+   * Keys the HMAC-SHA256 that card fingerprints are (payment_methods_vault.fingerprint):
+   * the same card gives the same fingerprint, and without this secret a fingerprint
+   * cannot be matched against guessed card numbers. Changing it changes every
+   * fingerprint (duplicate detection then sees old and new cards as different).
+   */
+  CARD_FINGERPRINT_SECRET: runtimeSecret(
+    z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)'),
+  ),
   ENCRYPTION_ACTIVE_KEY_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/).optional(),
   /** Dashboard sessions end after this many idle minutes (and always after 24 h). */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),

@@ -30,6 +30,11 @@ export function scrubString(text: string): string {
   return out + scrub(text.slice(at));
 }
 
+/** Whether a field of this name is masked whole (its value never printed or stored). */
+export function isSecretField(name: string): boolean {
+  return SECRET_FIELDS.test(name);
+}
+
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[depth]';
   if (typeof value === 'string') return scrubString(value);

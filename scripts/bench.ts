@@ -17,6 +17,7 @@ process.env.DATABASE_URL = databaseUrl(dbName);
 process.env.REDIS_KEY_PREFIX = `bench:${runId}:`;
 process.env.AUTH_SECRET ??= randomBytes(48).toString('base64');
 process.env.API_KEY_HMAC_SECRET ??= randomBytes(48).toString('base64');
+process.env.CARD_FINGERPRINT_SECRET ??= randomBytes(48).toString('base64');
 process.env.ENCRYPTION_KEYS ??= `bench:${randomBytes(32).toString('base64')}`;
 process.env.API_RATE_LIMIT_TEST = '100000';
 process.env.LOG_LEVEL = 'warn';

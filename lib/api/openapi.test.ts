@@ -190,6 +190,11 @@ describe('the OpenAPI document', () => {
         expect(() => validateParams(endpoint.params, endpoint.example!.params)).not.toThrow();
       }
       for (const id of Object.values(endpoint.example?.pathParams ?? {})) {
+        // PaymentMethod ids are the vault's random tokens, not encoded UUIDs (lib/vault/types.ts).
+        if (id.startsWith('pm_')) {
+          expect(id).toMatch(/^pm_[0-9A-Za-z]{24}$/);
+          continue;
+        }
         const prefix = id.slice(0, id.indexOf('_')) as ObjectPrefix;
         expect(fromPublicId(prefix, id), id).not.toBeNull();
       }

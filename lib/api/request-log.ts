@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/db/generated/client';
-import { log, redact } from '@/lib/log';
+import { isSecretField, log, redact } from '@/lib/log';
 
 /**
  * One row per /v1 request for Developers → Logs. Bodies pass through the log
@@ -17,7 +17,9 @@ export function redactForRequestLog(value: unknown, depth = 0): unknown {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
         k,
-        PII_FIELDS.test(k) && v !== null && v !== undefined
+        // Secret fields (card, cvc, number, token, password, …) are masked whole, as in
+        // the server log: a CVC is three digits no pattern could recognise on its own.
+        (PII_FIELDS.test(k) || isSecretField(k)) && v !== null && v !== undefined
           ? '[redacted]'
           : redactForRequestLog(v, depth + 1),
       ]),

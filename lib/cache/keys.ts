@@ -13,6 +13,8 @@ export const ttl = {
   merchantLimits: HOUR,
   paymentMethod: DAY,
   customerPaymentMethods: DAY,
+  /** After an attach, detach, update or re-wrap, how long payment method entries are not re-cached. */
+  paymentMethodFence: 60,
   fraudScore: 15 * 60,
   velocity: { hour: HOUR, day: DAY, week: 7 * DAY },
   gatewayHealth: 30 * 60,
@@ -42,6 +44,9 @@ export const keys = {
   merchantLimits: (merchantId: string) => `merchant:limits:${merchantId}`,
   paymentMethod: (token: string) => `pm:token:${token}`,
   customerPaymentMethods: (customerId: string) => `customer:pm:${customerId}`,
+  /** Set by a change to a payment method: its entry may not be cached while this exists. */
+  paymentMethodFence: (token: string) => `pm:token:fence:${token}`,
+  customerPaymentMethodsFence: (customerId: string) => `customer:pm:fence:${customerId}`,
   fraudScore: (transactionId: string) => `fraud:score:${transactionId}`,
   velocityCount: (customerId: string, timeframe: VelocityTimeframe) => `velocity:${customerId}:${timeframe}:count`,
   velocityAmount: (customerId: string, timeframe: VelocityTimeframe) => `velocity:${customerId}:${timeframe}:amount`,

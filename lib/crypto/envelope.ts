@@ -21,7 +21,7 @@ const HEADER = 1 + IV + TAG + KEY + IV + TAG;
 
 export class EncryptionKeyError extends Error {}
 
-interface Keyring {
+export interface Keyring {
   activeId: string;
   keys: Map<string, Buffer>;
 }
@@ -44,7 +44,8 @@ export function parseKeyring(spec: string, activeId?: string): Keyring {
   return { activeId: active, keys };
 }
 
-function keyring(): Keyring {
+/** The configured keyring (ENCRYPTION_KEYS, ENCRYPTION_ACTIVE_KEY_ID). */
+export function keyring(): Keyring {
   if (!env.ENCRYPTION_KEYS) throw new EncryptionKeyError('ENCRYPTION_KEYS is not set');
   cached ??= parseKeyring(env.ENCRYPTION_KEYS, env.ENCRYPTION_ACTIVE_KEY_ID);
   return cached;

@@ -1,4 +1,4 @@
-import { open, seal } from '@/lib/crypto/envelope';
+import { open, rewrap, seal, type Keyring } from '@/lib/crypto/envelope';
 
 /**
  * A customer's personal data (name, phone, postal address, shipping details)
@@ -50,4 +50,14 @@ export function openPii(customerId: string, encrypted: Uint8Array | null, keyId:
     ...EMPTY_PII,
     ...(JSON.parse(open(encrypted, keyId, context(customerId)).toString('utf8')) as Partial<CustomerPii>),
   };
+}
+
+/** Key rotation: the record's data key re-wrapped under the ring's active master key. */
+export function rewrapPii(customerId: string, encrypted: Uint8Array, keyId: string, ring?: Keyring) {
+  return rewrap(encrypted, keyId, context(customerId), ring);
+}
+
+/** Key rotation's proof: the record opens (its content is discarded). */
+export function checkPiiOpens(customerId: string, encrypted: Uint8Array, keyId: string, ring?: Keyring): void {
+  JSON.parse(open(encrypted, keyId, context(customerId), ring).toString('utf8'));
 }

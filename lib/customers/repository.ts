@@ -85,3 +85,41 @@ export async function pageCustomers(tx: DbTx, scope: Scope, filter: CustomerFilt
   const rows = await tx.customer.findMany({ where: { id: { in: result.ids } } });
   return { rows: inOrder(result.ids, rows), hasMore: result.hasMore };
 }
+
+// ---------------------------------------------------------------------------
+// Key rotation: every customer's sealed PII, whatever its merchant, by id.
+// ---------------------------------------------------------------------------
+export type SealedPii = { id: string; encryptedPii: Uint8Array<ArrayBuffer>; encryptionKeyId: string };
+
+/** The next batch of sealed records after `after` (by id), locked for rewriting. */
+export async function lockSealedPiiBatch(tx: DbTx, after: string | null, limit: number): Promise<SealedPii[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM customers
+    WHERE encrypted_pii IS NOT NULL ${after ? Prisma.sql`AND id > ${after}::uuid` : Prisma.empty}
+    ORDER BY id LIMIT ${limit} FOR UPDATE`;
+  return sealedPiiRows(tx, rows.map((r) => r.id));
+}
+
+export async function sealedPiiBatch(tx: DbTx, after: string | null, limit: number): Promise<SealedPii[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM customers
+    WHERE encrypted_pii IS NOT NULL ${after ? Prisma.sql`AND id > ${after}::uuid` : Prisma.empty}
+    ORDER BY id LIMIT ${limit}`;
+  return sealedPiiRows(tx, rows.map((r) => r.id));
+}
+
+async function sealedPiiRows(tx: DbTx, ids: string[]): Promise<SealedPii[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.customer.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, encryptedPii: true, encryptionKeyId: true },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids
+    .map((id) => byId.get(id))
+    .filter((r): r is SealedPii => !!r && r.encryptedPii !== null && r.encryptionKeyId !== null);
+}
+
+export async function writeSealedPii(tx: DbTx, id: string, encryptedPii: Uint8Array<ArrayBuffer>, keyId: string) {
+  await tx.customer.update({ where: { id }, data: { encryptedPii, encryptionKeyId: keyId }, select: { id: true } });
+}

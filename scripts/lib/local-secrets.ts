@@ -12,6 +12,7 @@ const GENERATORS: Record<string, () => string> = {
   AUTH_SECRET: () => randomBytes(48).toString('base64'),
   ENCRYPTION_KEYS: () => `local-1:${randomBytes(32).toString('base64')}`,
   API_KEY_HMAC_SECRET: () => randomBytes(48).toString('base64'),
+  CARD_FINGERPRINT_SECRET: () => randomBytes(48).toString('base64'),
 };
 
 export function ensureLocalSecrets(root: string): { file: string; created: string[]; values: Record<string, string> } {

@@ -3,6 +3,11 @@ import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import * as customer from '@/app/v1/customers/[customer]/route';
 import * as customers from '@/app/v1/customers/route';
+import * as customerPaymentMethods from '@/app/v1/customers/[customer]/payment_methods/route';
+import * as paymentMethod from '@/app/v1/payment_methods/[payment_method]/route';
+import * as attachPaymentMethod from '@/app/v1/payment_methods/[payment_method]/attach/route';
+import * as detachPaymentMethod from '@/app/v1/payment_methods/[payment_method]/detach/route';
+import * as paymentMethods from '@/app/v1/payment_methods/route';
 
 /**
  * The /v1 route handlers behind a plain Node HTTP server, so integration tests
@@ -17,6 +22,11 @@ type Module = Partial<Record<'GET' | 'POST' | 'DELETE', Handler>>;
 const ROUTES: [RegExp, string[], Module][] = [
   [/^\/v1\/customers$/, [], customers],
   [/^\/v1\/customers\/([^/]+)$/, ['customer'], customer],
+  [/^\/v1\/customers\/([^/]+)\/payment_methods$/, ['customer'], customerPaymentMethods],
+  [/^\/v1\/payment_methods$/, [], paymentMethods],
+  [/^\/v1\/payment_methods\/([^/]+)$/, ['payment_method'], paymentMethod],
+  [/^\/v1\/payment_methods\/([^/]+)\/attach$/, ['payment_method'], attachPaymentMethod],
+  [/^\/v1\/payment_methods\/([^/]+)\/detach$/, ['payment_method'], detachPaymentMethod],
 ];
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -171,7 +171,8 @@ export async function insertTransaction(merchantId: string, over: Row = {}): Pro
   };
 }
 
-export async function insertVault(customerId: string, merchantId: string, over: Row = {}): Promise<string> {
+/** A vaulted payment method; `customerId` null is one not (or no longer) attached to a customer. */
+export async function insertVault(customerId: string | null, merchantId: string, over: Row = {}): Promise<string> {
   const defaults = {
     token: `pm_${randomUUID()}`,
     customer_id: customerId,

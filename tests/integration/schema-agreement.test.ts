@@ -379,7 +379,15 @@ describe('schema.prisma agrees with the migrated database', () => {
     await Promise.all([
       insertMember(m, u),
       insertApiKey(m),
-      insertVault(c, m),
+      insertVault(c, m, {
+        metadata: JSON.stringify({ k: 'v' }),
+        funding: 'credit',
+        country: 'US',
+        cvc_check: 'pass',
+        encrypted_billing_details: Buffer.from('billing'),
+        billing_details_key_id: 'key-1',
+        expires_at: '2030-08-31',
+      }),
       insertSummary(m),
       insertBalance(m),
       insertPasswordHistory(u),

@@ -34,13 +34,14 @@ const NOT_NULL: Record<Table, string[]> = {
   customers: ['id', 'merchant_id', 'livemode', 'metadata'],
   payment_methods_vault: [
     'token',
-    'customer_id',
     'merchant_id',
     'livemode',
     'encrypted_data',
     'encryption_key_id',
     'payment_method_type',
     'fingerprint',
+    'metadata',
+    'funding',
   ],
 };
 
@@ -69,6 +70,23 @@ const VIOLATIONS: Violation<Table>[] = [
 
   check('payment_methods_vault', 'payment_methods_vault_last_four_digits', { last_four: '12a4' }),
   check('payment_methods_vault', 'payment_methods_vault_last_four_digits', { last_four: '123' }),
+  check('payment_methods_vault', 'payment_methods_vault_metadata_object', { metadata: JSON.stringify('x') }),
+  check('payment_methods_vault', 'payment_methods_vault_valid_funding', { funding: 'charge' }),
+  check('payment_methods_vault', 'payment_methods_vault_country_code', { country: 'us' }),
+  check('payment_methods_vault', 'payment_methods_vault_valid_cvc_check', { cvc_check: 'ok' }),
+  check('payment_methods_vault', 'payment_methods_vault_billing_key_present', {
+    encrypted_billing_details: Buffer.from('billing'),
+  }),
+  check('payment_methods_vault', 'payment_methods_vault_billing_key_present', { billing_details_key_id: 'key-1' }),
+  // Detached: no customer and inactive; a customer still set (or still active) is refused.
+  check('payment_methods_vault', 'payment_methods_vault_detached_inactive', {
+    detached_at: '2026-01-01T00:00:00Z',
+    is_active: false,
+  }),
+  check('payment_methods_vault', 'payment_methods_vault_detached_inactive', async () => {
+    const m = await insertMerchant();
+    return insertVault(null, m, { detached_at: '2026-01-01T00:00:00Z', is_active: true });
+  }),
   unique('payment_methods_vault', 'payment_methods_vault_customer_id_fingerprint_key', async () => {
     const { m, c } = await merchantAndCustomer();
     return twice(() => insertVault(c, m, { fingerprint: 'fp-same' }))();
@@ -98,6 +116,26 @@ describe('what the constraints still allow', () => {
     await expect(insertCustomer(m2, { external_customer_id: '42', livemode: false })).resolves.toBeTruthy();
     await insertCustomer(m1);
     await expect(insertCustomer(m1)).resolves.toBeTruthy();
+  });
+
+  it('a PaymentMethod may exist without a customer (before attach, after detach); NULLs never collide', async () => {
+    const m = await insertMerchant();
+    await insertVault(null, m, { fingerprint: 'fp-unattached' });
+    await expect(insertVault(null, m, { fingerprint: 'fp-unattached' })).resolves.toBeTruthy();
+    await expect(
+      insertVault(null, m, { detached_at: '2026-01-01T00:00:00Z', is_active: false }),
+    ).resolves.toBeTruthy();
+  });
+
+  it('sealed billing details are accepted together with their key id; funding defaults to unknown', async () => {
+    const token = await make.payment_methods_vault({
+      encrypted_billing_details: Buffer.from('billing'),
+      billing_details_key_id: 'key-1',
+      cvc_check: 'pass',
+      country: 'US',
+    });
+    const row = await one('SELECT funding, metadata FROM payment_methods_vault WHERE token = $1', [token]);
+    expect(row).toEqual({ funding: 'unknown', metadata: {} });
   });
 
   it('a fingerprint may repeat across customers', async () => {

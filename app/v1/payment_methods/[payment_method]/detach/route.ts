@@ -1,0 +1,19 @@
+import { apiRoute } from '@/lib/api/route';
+import { detachPaymentMethod } from '@/lib/vault';
+import { paymentMethodEndpoints } from '@/lib/vault/endpoints';
+import { foundPaymentMethod } from '@/lib/vault/route-helpers';
+
+export const POST = apiRoute(paymentMethodEndpoints.detach, async ({ tx, caller, pathParams }) =>
+  foundPaymentMethod(
+    pathParams.payment_method!,
+    await detachPaymentMethod(tx, caller, pathParams.payment_method!),
+  ),
+);
+
+// Methods this path does not have answer like unknown paths do (404 route_missing).
+export {
+  unknownRoute as GET,
+  unknownRoute as DELETE,
+  unknownRoute as PUT,
+  unknownRoute as PATCH,
+} from '@/lib/api/route';

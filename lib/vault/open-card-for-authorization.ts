@@ -1,0 +1,42 @@
+import { invalidRequest, resourceMissing } from '@/lib/api/errors';
+import { clock } from '@/lib/clock';
+import type { DbTx } from '@/lib/db/client';
+import type { CardForAuthorization } from '@/lib/gateways/gateway';
+import { findVaultRow, touchVaultLastUsed } from './repository';
+import { openCard } from './sealing';
+import { isVaultToken, type Scope } from './types';
+
+/**
+ * The one way a card number leaves the vault: opened for exactly one gateway
+ * call and handed to the connector, never stored, logged or returned. The CVC
+ * is whatever the customer just entered, passed through (it was never stored).
+ * Records the use in last_used_at. Throws "No such PaymentMethod" for a token
+ * outside this merchant and mode; a detached PaymentMethod may not be used.
+ */
+export async function openCardForAuthorization(
+  tx: DbTx,
+  scope: Scope,
+  token: string,
+  cvc?: string,
+): Promise<CardForAuthorization> {
+  const row = isVaultToken(token) ? await findVaultRow(tx, scope, token) : null;
+  if (!row) {
+    throw resourceMissing('PaymentMethod', token, 'payment_method');
+  }
+  if (row.isActive !== true) {
+    throw invalidRequest('This PaymentMethod was detached from a Customer and may not be used again.', {
+      code: 'payment_method_unexpected_state',
+      param: 'payment_method',
+    });
+  }
+  const card = openCard(row.token, row.encryptedData, row.encryptionKeyId);
+  await touchVaultLastUsed(tx, row.token, clock.now());
+  return {
+    number: card.number,
+    expMonth: card.expMonth,
+    expYear: card.expYear,
+    ...(cvc !== undefined ? { cvc } : {}),
+    brand: row.brand ?? 'unknown',
+    last4: row.lastFour ?? card.number.slice(-4),
+  };
+}

@@ -1,0 +1,23 @@
+import Stripe from 'stripe';
+import { luhnCheckDigit } from '@/lib/cards/luhn';
+
+export { actorForNewMerchant, merchantWithKey, newKey } from '../api/helpers';
+
+export async function rejection(p: Promise<unknown>): Promise<Stripe.errors.StripeError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof Stripe.errors.StripeError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** A random Luhn-valid 16-digit Visa number that is not one of Stripe's test cards. */
+export function randomVisa(): string {
+  let partial = '4';
+  while (partial.length < 15) partial += String(Math.floor(Math.random() * 10));
+  return partial + luhnCheckDigit(partial);
+}
+
+export const EXP = { exp_month: 12, exp_year: new Date().getUTCFullYear() + 3 };
