@@ -79,6 +79,11 @@ const schema = z.object({
   API_RATE_LIMIT_TEST: z.coerce.number().int().min(1).max(100_000).default(25),
   /** How long Developers → Logs keeps each /v1 request. */
   API_REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(400).default(30),
+  /**
+   * Days a charge's funds stay pending before they become available (Stripe's
+   * available_on); 0 makes them available at once. docs/ledger.md.
+   */
+  BALANCE_AVAILABLE_DELAY_DAYS: z.coerce.number().int().min(0).max(90).default(2),
 });
 
 export type Env = z.infer<typeof schema>;
