@@ -43,8 +43,14 @@ export interface LimitOptions {
   client?: Redis;
 }
 
-async function loadLimits(merchantId: string): Promise<MerchantLimits | null> {
-  const m = await db().merchant.findUnique({
+/**
+ * `tx`: where to read PostgreSQL on a cache miss. Inside a payment it must be
+ * the payment's own transaction: borrowing a second pool connection while
+ * holding one deadlocks the pool under load.
+ */
+
+async function loadLimits(tx: DbTx, merchantId: string): Promise<MerchantLimits | null> {
+  const m = await tx.merchant.findUnique({
     where: { id: merchantId },
     select: { currency: true, dailyLimit: true, monthlyLimit: true },
   });
@@ -56,7 +62,11 @@ async function loadLimits(merchantId: string): Promise<MerchantLimits | null> {
   };
 }
 
-export async function getMerchantLimits(merchantId: string, options: LimitOptions = {}): Promise<MerchantLimits | null> {
+export async function getMerchantLimits(
+  merchantId: string,
+  options: LimitOptions & { tx?: DbTx } = {},
+): Promise<MerchantLimits | null> {
+  const tx = options.tx ?? db();
   const client = options.client ?? redis();
   const key = keys.merchantLimits(merchantId);
   try {
@@ -64,9 +74,9 @@ export async function getMerchantLimits(merchantId: string, options: LimitOption
     if (cached) return JSON.parse(cached) as MerchantLimits;
   } catch (err) {
     log.warn('merchant limits cache read failed; reading PostgreSQL', { merchantId, err });
-    return loadLimits(merchantId);
+    return loadLimits(tx, merchantId);
   }
-  const limits = await loadLimits(merchantId);
+  const limits = await loadLimits(tx, merchantId);
   if (limits) {
     try {
       await client.set(key, JSON.stringify(limits), 'EX', ttl.merchantLimits);
@@ -97,7 +107,7 @@ export async function reserveMerchantLimit(
 ): Promise<void> {
   const amount = positiveAmount('amount', input.amount);
   const currency = currencyCode(input.currency);
-  const limits = await getMerchantLimits(scope.merchantId, options);
+  const limits = await getMerchantLimits(scope.merchantId, { ...options, tx });
   if (!limits || limits.currency !== currency || (limits.daily === null && limits.monthly === null)) return;
   const { day, month } = limitPeriods(input.at ?? clock.now());
   const rows = await tx.$queryRaw<{ period: 'day' | 'month'; used: bigint }[]>`
