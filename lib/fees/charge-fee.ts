@@ -30,7 +30,10 @@ const feeStructureSchema = z.object({
   percent_bps: z.number().int().min(0).max(10_000),
   fixed: minorUnits,
   fixed_by_currency: z
-    .record(z.string().refine((c): boolean => isCurrency(c), 'an ISO 4217 code in upper case'), minorUnits)
+    .record(
+      z.string().refine((c): boolean => isCurrency(c), 'an ISO 4217 code in upper case'),
+      minorUnits,
+    )
     .optional(),
 });
 

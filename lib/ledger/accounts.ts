@@ -3,7 +3,12 @@
  * merchant, mode and currency; signs are "+ is owed to the account's holder",
  * so the sums of the two merchant accounts are the merchant's balances.
  */
-export const ACCOUNTS = ['merchant_pending', 'merchant_available', 'platform_fees', 'processor_clearing'] as const;
+export const ACCOUNTS = [
+  'merchant_pending',
+  'merchant_available',
+  'platform_fees',
+  'processor_clearing',
+] as const;
 export type Account = (typeof ACCOUNTS)[number];
 
 /** The accounts merchant_balances mirrors, and the column each one feeds. */

@@ -5,7 +5,8 @@ import { normalizeCurrency } from '@/lib/money/currencies';
  * API layer validates user input long before), so they throw plain Errors.
  */
 export function positiveAmount(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${value}`);
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer, got ${value}`);
   return value;
 }
 

@@ -9,7 +9,9 @@ export class MerchantLimitExceededError extends Error {
     readonly limit: number,
     readonly currency: string,
   ) {
-    super(`merchant ${period === 'day' ? 'daily' : 'monthly'} limit of ${limit} ${currency} would be exceeded`);
+    super(
+      `merchant ${period === 'day' ? 'daily' : 'monthly'} limit of ${limit} ${currency} would be exceeded`,
+    );
     this.name = 'MerchantLimitExceededError';
   }
 }

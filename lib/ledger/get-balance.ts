@@ -24,7 +24,11 @@ export interface StripeBalance {
 export async function getBalance(tx: DbTx, scope: Scope): Promise<StripeBalance> {
   const rows = await balanceRows(tx, scope);
   const entries = rows.length
-    ? rows.map((r) => ({ currency: r.currency, available: toNumber(r.availableBalance), pending: toNumber(r.pendingBalance) }))
+    ? rows.map((r) => ({
+        currency: r.currency,
+        available: toNumber(r.availableBalance),
+        pending: toNumber(r.pendingBalance),
+      }))
     : [{ currency: (await merchantCurrency(tx, scope.merchantId)) ?? 'USD', available: 0, pending: 0 }];
   const amount = (value: number, currency: string): BalanceAmount => ({
     amount: value,

@@ -26,7 +26,11 @@ export async function recordVelocity(
     for (const timeframe of TIMEFRAMES) {
       const count = keys.velocityCount(customerId, timeframe);
       const total = keys.velocityAmount(customerId, timeframe);
-      pipe.incr(count).incrby(total, amount).expire(count, ttl.velocity[timeframe]).expire(total, ttl.velocity[timeframe]);
+      pipe
+        .incr(count)
+        .incrby(total, amount)
+        .expire(count, ttl.velocity[timeframe])
+        .expire(total, ttl.velocity[timeframe]);
     }
     const results = await pipe.exec();
     const failed = results?.find(([err]) => err);

@@ -41,7 +41,9 @@ export async function releaseAvailableFunds(now: Date = clock.now(), batchSize =
         for (const [, g] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
           await moveBalance(tx, g.scope, g.currency, { available: g.net, pending: -g.net });
         }
-        const scopes = new Map([...groups.values()].map((g) => [`${g.scope.merchantId}:${g.scope.livemode}`, g.scope]));
+        const scopes = new Map(
+          [...groups.values()].map((g) => [`${g.scope.merchantId}:${g.scope.livemode}`, g.scope]),
+        );
         for (const scope of scopes.values()) {
           await recordEvent(tx, scope, {
             type: 'balance.available',
@@ -61,7 +63,11 @@ function groupByBalance(due: DueEntry[]) {
   const groups = new Map<string, { scope: Scope; currency: string; net: number }>();
   for (const e of due) {
     const key = `${e.merchantId}:${e.livemode}:${e.currency}`;
-    const g = groups.get(key) ?? { scope: { merchantId: e.merchantId, livemode: e.livemode }, currency: e.currency, net: 0 };
+    const g = groups.get(key) ?? {
+      scope: { merchantId: e.merchantId, livemode: e.livemode },
+      currency: e.currency,
+      net: 0,
+    };
     g.net += toNumber(e.net);
     groups.set(key, g);
   }

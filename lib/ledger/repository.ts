@@ -4,7 +4,13 @@ import type { BalanceTransaction } from '@/lib/db/generated/client';
 import type { DbTx } from '@/lib/db/client';
 import { createdCondition, inOrder, pageIds, type PageRequest } from '@/lib/api/list';
 import type { TimestampRange } from '@/lib/api/params';
-import { BALANCE_COLUMN, type BalanceTransactionType, type Line, type Scope, type SourceType } from './accounts';
+import {
+  BALANCE_COLUMN,
+  type BalanceTransactionType,
+  type Line,
+  type Scope,
+  type SourceType,
+} from './accounts';
 
 /**
  * The only code that queries balance_transactions, ledger_lines and
@@ -26,7 +32,11 @@ export interface NewBalanceTransaction {
   createdAt: Date;
 }
 
-export async function insertBalanceTransaction(tx: DbTx, scope: Scope, bt: NewBalanceTransaction): Promise<string> {
+export async function insertBalanceTransaction(
+  tx: DbTx,
+  scope: Scope,
+  bt: NewBalanceTransaction,
+): Promise<string> {
   const id = randomUUID();
   await tx.$executeRaw`
     INSERT INTO balance_transactions
@@ -99,7 +109,12 @@ export function balanceDeltas(lines: readonly Line[]): BalanceDelta {
   return delta;
 }
 
-export async function moveBalance(tx: DbTx, scope: Scope, currency: string, delta: BalanceDelta): Promise<void> {
+export async function moveBalance(
+  tx: DbTx,
+  scope: Scope,
+  currency: string,
+  delta: BalanceDelta,
+): Promise<void> {
   if (delta.available === 0 && delta.pending === 0) return;
   await tx.$executeRaw`
     INSERT INTO merchant_balances (merchant_id, livemode, currency, available_balance, pending_balance)
@@ -155,8 +170,14 @@ export async function merchantCurrency(tx: DbTx, merchantId: string): Promise<st
   return m?.currency ?? null;
 }
 
-export function findBalanceTransaction(tx: DbTx, scope: Scope, id: string): Promise<BalanceTransaction | null> {
-  return tx.balanceTransaction.findFirst({ where: { id, merchantId: scope.merchantId, livemode: scope.livemode } });
+export function findBalanceTransaction(
+  tx: DbTx,
+  scope: Scope,
+  id: string,
+): Promise<BalanceTransaction | null> {
+  return tx.balanceTransaction.findFirst({
+    where: { id, merchantId: scope.merchantId, livemode: scope.livemode },
+  });
 }
 
 export interface BalanceTransactionFilter {

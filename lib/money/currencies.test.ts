@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENCIES, exponent, formatAmount, isCurrency, minimumChargeAmount, normalizeCurrency } from './currencies';
+import {
+  CURRENCIES,
+  exponent,
+  formatAmount,
+  isCurrency,
+  minimumChargeAmount,
+  normalizeCurrency,
+} from './currencies';
 
 describe('currencies', () => {
   it('knows the zero-decimal currencies', () => {

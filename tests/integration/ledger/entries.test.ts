@@ -162,7 +162,11 @@ describe('ledger entries', () => {
       postCharge(tx, scope, { paymentId: randomUUID(), currency: 'GBP', amount: 1000, fee: 50 }),
     );
     await db().$transaction((tx) =>
-      postCharge(tx, { ...scope, livemode: true }, { paymentId: randomUUID(), currency: 'EUR', amount: 1, fee: 0 }),
+      postCharge(
+        tx,
+        { ...scope, livemode: true },
+        { paymentId: randomUUID(), currency: 'EUR', amount: 1, fee: 0 },
+      ),
     );
     expect((await getBalance(db(), scope)).pending).toEqual([
       { amount: 950, currency: 'gbp', source_types: { card: 950 } },
@@ -177,9 +181,9 @@ describe('ledger entries', () => {
         throw new Error('the payment state change failed');
       }),
     ).rejects.toThrow('state change failed');
-    expect(await query('SELECT 1 FROM balance_transactions WHERE merchant_id = $1', [scope.merchantId])).toEqual(
-      [],
-    );
+    expect(
+      await query('SELECT 1 FROM balance_transactions WHERE merchant_id = $1', [scope.merchantId]),
+    ).toEqual([]);
     expect(await balanceOf(scope.merchantId)).toBeNull();
   });
 });

@@ -5,11 +5,7 @@ import { keys } from '@/lib/cache/keys';
 import { redis } from '@/lib/cache/redis';
 import { db } from '@/lib/db/client';
 import { MerchantLimitExceededError } from '@/lib/ledger/errors';
-import {
-  getMerchantLimits,
-  releaseMerchantLimit,
-  reserveMerchantLimit,
-} from '@/lib/ledger/merchant-limits';
+import { getMerchantLimits, releaseMerchantLimit, reserveMerchantLimit } from '@/lib/ledger/merchant-limits';
 import { recordVelocity } from '@/lib/ledger/record-velocity';
 import { insertMerchant, query } from '@/tests/helpers/fixtures';
 
@@ -29,10 +25,10 @@ describe('merchant limits', () => {
     const scope = { merchantId, livemode: false };
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, () =>
-        db().$transaction(
-          (tx) => reserveMerchantLimit(tx, scope, { currency: 'USD', amount: 1_500 }),
-          { timeout: 20_000, maxWait: 20_000 },
-        ),
+        db().$transaction((tx) => reserveMerchantLimit(tx, scope, { currency: 'USD', amount: 1_500 }), {
+          timeout: 20_000,
+          maxWait: 20_000,
+        }),
       ),
     );
     const ok = results.filter((r) => r.status === 'fulfilled').length;
