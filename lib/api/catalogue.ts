@@ -1,4 +1,5 @@
 import { customerEndpoints } from '@/lib/customers/endpoints';
+import { balanceEndpoints } from '@/lib/ledger/endpoints';
 import type { Endpoint } from './endpoint';
 
 /**
@@ -7,4 +8,7 @@ import type { Endpoint } from './endpoint';
  * generated from this list: a new resource registers its endpoints here, once.
  * (Routing stays with the files under app/v1, which Next.js requires.)
  */
-export const catalogue: readonly Endpoint[] = [...Object.values(customerEndpoints)];
+export const catalogue: readonly Endpoint[] = [
+  ...Object.values(customerEndpoints),
+  ...Object.values(balanceEndpoints),
+];

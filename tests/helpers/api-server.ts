@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import * as customer from '@/app/v1/customers/[customer]/route';
 import * as customers from '@/app/v1/customers/route';
+import * as balance from '@/app/v1/balance/route';
+import * as balanceTransaction from '@/app/v1/balance_transactions/[id]/route';
+import * as balanceTransactions from '@/app/v1/balance_transactions/route';
 
 /**
  * The /v1 route handlers behind a plain Node HTTP server, so integration tests
@@ -11,12 +14,18 @@ import * as customers from '@/app/v1/customers/route';
  * Playwright suite (e2e/api-*.spec.ts) runs the same SDK against the real
  * Next.js server.
  */
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
+type Handler = (
+  req: Request,
+  ctx: { params: Promise<Record<string, string>> },
+) => Response | Promise<Response>;
 type Module = Partial<Record<'GET' | 'POST' | 'DELETE', Handler>>;
 
 const ROUTES: [RegExp, string[], Module][] = [
   [/^\/v1\/customers$/, [], customers],
   [/^\/v1\/customers\/([^/]+)$/, ['customer'], customer],
+  [/^\/v1\/balance$/, [], balance],
+  [/^\/v1\/balance_transactions$/, [], balanceTransactions],
+  [/^\/v1\/balance_transactions\/([^/]+)$/, ['id'], balanceTransaction],
 ];
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
