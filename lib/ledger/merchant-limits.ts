@@ -115,7 +115,7 @@ export async function reserveMerchantLimit(
     VALUES (${scope.merchantId}::uuid, ${scope.livemode}, ${currency}, 'day', ${day}::date, ${amount}),
            (${scope.merchantId}::uuid, ${scope.livemode}, ${currency}, 'month', ${month}::date, ${amount})
     ON CONFLICT (merchant_id, livemode, currency, period, period_start) DO UPDATE SET
-      used = merchant_limit_usage.used + EXCLUDED.used, updated_at = NOW()
+      used = merchant_limit_usage.used + EXCLUDED.used
     RETURNING period, used`;
   const over = rows.find((r) => {
     const limit = r.period === 'day' ? limits.daily : limits.monthly;
@@ -156,7 +156,7 @@ async function subtractUsage(
   const periods = Prisma.sql`(period = 'day' AND period_start = ${day}::date)
       OR (period = 'month' AND period_start = ${month}::date)`;
   await tx.$executeRaw`
-    UPDATE merchant_limit_usage SET used = GREATEST(used - ${amount}, 0), updated_at = NOW()
+    UPDATE merchant_limit_usage SET used = GREATEST(used - ${amount}, 0)
     WHERE merchant_id = ${scope.merchantId}::uuid AND livemode = ${scope.livemode}
       AND currency = ${currency} AND (${periods})`;
 }

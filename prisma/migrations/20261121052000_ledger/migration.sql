@@ -37,13 +37,14 @@ CREATE TABLE balance_transactions (
     source_type IN ('payment', 'refund', 'dispute')
   ),
   CONSTRAINT balance_transactions_source_pair CHECK ((source_type IS NULL) = (source_id IS NULL)),
-  -- The target of ledger_lines' composite key: a line belongs to its entry's
-  -- merchant, mode and currency, never another's.
-  CONSTRAINT balance_transactions_scope_key UNIQUE (id, merchant_id, livemode, currency),
   -- A source posts each kind of movement once: a second postCharge for the
   -- same payment is refused instead of paying the merchant twice.
   CONSTRAINT balance_transactions_source_once UNIQUE (source_type, source_id, type)
 );
+-- The target of ledger_lines' composite key: a line belongs to its entry's
+-- merchant, mode and currency, never another's. (An index rather than a
+-- UNIQUE constraint: it can never be violated on its own, id being the key.)
+CREATE UNIQUE INDEX balance_transactions_scope_key ON balance_transactions(id, merchant_id, livemode, currency);
 -- GET /v1/balance_transactions: newest first per merchant and mode.
 CREATE INDEX idx_balance_transactions_merchant_created
   ON balance_transactions(merchant_id, livemode, created_at DESC, id DESC);
@@ -131,6 +132,8 @@ CREATE TABLE merchant_limit_usage (
   ),
   CONSTRAINT merchant_limit_usage_used_non_negative CHECK (used >= 0)
 );
+CREATE TRIGGER merchant_limit_usage_set_updated_at BEFORE UPDATE ON merchant_limit_usage
+  FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 
 -- ---------------------------------------------------------------------------
 -- events: the outbox. Every state change writes its event (Stripe's event
@@ -153,7 +156,7 @@ CREATE TABLE events (
   published_at     TIMESTAMP WITH TIME ZONE,
   created_at       TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT NOW(),
   CONSTRAINT events_valid_type CHECK (type ~ '^[a-z_]+(\.[a-z_]+)+$'),
-  CONSTRAINT events_data_has_object CHECK (jsonb_typeof(data -> 'object') = 'object'),
+  CONSTRAINT events_data_has_object CHECK (jsonb_typeof(data -> 'object') IS NOT DISTINCT FROM 'object'),
   CONSTRAINT events_pending_webhooks_non_negative CHECK (pending_webhooks >= 0)
 );
 -- The relay's queue: unpublished events, oldest first.
