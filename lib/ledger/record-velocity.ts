@@ -33,8 +33,8 @@ export async function recordVelocity(
         .expire(total, ttl.velocity[timeframe]);
     }
     const results = await pipe.exec();
-    const failed = results?.find(([err]) => err);
-    if (failed) throw failed[0];
+    const failed = results?.find(([err]) => err)?.[0];
+    if (failed) throw failed;
   } catch (err) {
     log.warn('velocity counters not updated', { customerId, err });
   }

@@ -34,7 +34,7 @@ describe('merchant limits', () => {
     const ok = results.filter((r) => r.status === 'fulfilled').length;
     expect(ok).toBe(6); // 6 × 1,500 = 9,000 ≤ 10,000 < 10,500
     for (const r of results.filter((x) => x.status === 'rejected'))
-      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(MerchantLimitExceededError);
+      expect(r.reason).toBeInstanceOf(MerchantLimitExceededError);
     expect(await usage(merchantId)).toEqual([
       { period: 'day', used: '9000' },
       { period: 'month', used: '9000' },
