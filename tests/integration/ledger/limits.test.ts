@@ -16,8 +16,14 @@ async function usage(merchantId: string) {
   );
 }
 
+// Nothing listens on port 1: every command fails at once (no offline queue, no retries).
 const deadRedis = () =>
-  new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+  new Redis('redis://127.0.0.1:1', {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  }).on('error', () => undefined);
 
 describe('merchant limits', () => {
   it('20 concurrent reservations never pass the daily limit together', async () => {
