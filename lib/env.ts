@@ -101,6 +101,11 @@ const schema = z.object({
   SANDBOX_ALPHA_FAILURE_RATE: failureRate,
   SANDBOX_BETA_LATENCY_MS: latencyMs,
   SANDBOX_BETA_FAILURE_RATE: failureRate,
+  /**
+   * Days a charge's funds stay pending before they become available (Stripe's
+   * available_on); 0 makes them available at once. docs/ledger.md.
+   */
+  BALANCE_AVAILABLE_DELAY_DAYS: z.coerce.number().int().min(0).max(90).default(2),
 });
 
 export type Env = z.infer<typeof schema>;

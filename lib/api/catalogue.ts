@@ -1,5 +1,6 @@
 import { customerEndpoints } from '@/lib/customers/endpoints';
 import { paymentMethodEndpoints } from '@/lib/vault/endpoints';
+import { balanceEndpoints } from '@/lib/ledger/endpoints';
 import type { Endpoint } from './endpoint';
 
 /**
@@ -11,4 +12,5 @@ import type { Endpoint } from './endpoint';
 export const catalogue: readonly Endpoint[] = [
   ...Object.values(customerEndpoints),
   ...Object.values(paymentMethodEndpoints),
+  ...Object.values(balanceEndpoints),
 ];

@@ -1,4 +1,4 @@
-import type { FeeStructure } from '@/lib/seed/fees';
+import type { FeeStructure } from '@/lib/fees/compute-fee';
 
 /**
  * The fixed demo accounts. The passwords are public (printed by the seed and

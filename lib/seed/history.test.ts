@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HistoryAggregates } from './aggregates';
-import { computeFee } from './fees';
+import { computeFee } from '@/lib/fees/compute-fee';
 import { generateHistory, isSuccessfulCharge, type GeneratedPayment } from './history';
 import { allocate, buildPlan, DAY_MS, monthsCovered, startOfTodayUtc, type PlanOptions } from './plan';
 

@@ -1,4 +1,4 @@
-import { computeFee } from '@/lib/seed/fees';
+import { computeFee } from '@/lib/fees/compute-fee';
 import { SEED_CURRENCIES, sampleAmount, type SeedCurrency } from '@/lib/seed/money';
 import { DAY_MS, type Plan } from '@/lib/seed/plan';
 import { createRng, cumulativeWeights, pickWeighted, type Rng } from '@/lib/seed/random';

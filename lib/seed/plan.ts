@@ -1,5 +1,5 @@
 import { DEMO_ADMIN, DEMO_MERCHANT, DEMO_OWNER, OTHER_OWNER_PASSWORD } from '@/lib/seed/demo';
-import type { FeeStructure } from '@/lib/seed/fees';
+import type { FeeStructure } from '@/lib/fees/compute-fee';
 import { SEED_CURRENCIES, type SeedCurrency } from '@/lib/seed/money';
 import {
   ADDRESSES,

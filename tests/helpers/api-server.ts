@@ -8,6 +8,9 @@ import * as paymentMethod from '@/app/v1/payment_methods/[payment_method]/route'
 import * as attachPaymentMethod from '@/app/v1/payment_methods/[payment_method]/attach/route';
 import * as detachPaymentMethod from '@/app/v1/payment_methods/[payment_method]/detach/route';
 import * as paymentMethods from '@/app/v1/payment_methods/route';
+import * as balance from '@/app/v1/balance/route';
+import * as balanceTransaction from '@/app/v1/balance_transactions/[id]/route';
+import * as balanceTransactions from '@/app/v1/balance_transactions/route';
 
 /**
  * The /v1 route handlers behind a plain Node HTTP server, so integration tests
@@ -16,7 +19,10 @@ import * as paymentMethods from '@/app/v1/payment_methods/route';
  * Playwright suite (e2e/api-*.spec.ts) runs the same SDK against the real
  * Next.js server.
  */
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
+type Handler = (
+  req: Request,
+  ctx: { params: Promise<Record<string, string>> },
+) => Response | Promise<Response>;
 type Module = Partial<Record<'GET' | 'POST' | 'DELETE', Handler>>;
 
 const ROUTES: [RegExp, string[], Module][] = [
@@ -27,6 +33,9 @@ const ROUTES: [RegExp, string[], Module][] = [
   [/^\/v1\/payment_methods\/([^/]+)$/, ['payment_method'], paymentMethod],
   [/^\/v1\/payment_methods\/([^/]+)\/attach$/, ['payment_method'], attachPaymentMethod],
   [/^\/v1\/payment_methods\/([^/]+)\/detach$/, ['payment_method'], detachPaymentMethod],
+  [/^\/v1\/balance$/, [], balance],
+  [/^\/v1\/balance_transactions$/, [], balanceTransactions],
+  [/^\/v1\/balance_transactions\/([^/]+)$/, ['id'], balanceTransaction],
 ];
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -220,6 +220,70 @@ export async function insertBalance(merchantId: string, over: Row = {}): Promise
   await insertRow('merchant_balances', { merchant_id: merchantId, currency: 'USD', ...over });
 }
 
+/** A balanced adjustment: its balance transaction and two lines, committed together. */
+export async function insertBalanceTransaction(merchantId: string, over: Row = {}): Promise<string> {
+  const defaults = {
+    merchant_id: merchantId,
+    livemode: false,
+    currency: 'USD',
+    type: 'adjustment',
+    amount: 100,
+    fee: 0,
+    net: 100,
+    available_on: new Date(),
+  };
+  return (await insertRow('balance_transactions', { ...defaults, ...over }, 'id')).id as string;
+}
+
+/**
+ * One ledger line inserted on its own: unbalanced, so it commits only when it
+ * is refused by a constraint checked before the deferred balance trigger, or
+ * when `amount` is 0-sum with lines already there. Tests that need a committed
+ * pair use insertLedgerPair.
+ */
+export async function insertLedgerLine(balanceTransactionId: string, merchantId: string, over: Row = {}) {
+  const defaults = {
+    balance_transaction_id: balanceTransactionId,
+    merchant_id: merchantId,
+    livemode: false,
+    currency: 'USD',
+    account: 'merchant_available',
+    amount: 100,
+  };
+  return (await insertRow('ledger_lines', { ...defaults, ...over }, 'id')).id as string;
+}
+
+/** A balanced pair of lines (+100 merchant_available, −100 processor_clearing) in one statement. */
+export async function insertLedgerPair(balanceTransactionId: string, merchantId: string): Promise<void> {
+  await query(
+    `INSERT INTO ledger_lines (balance_transaction_id, merchant_id, livemode, currency, account, amount)
+     VALUES ($1, $2, false, 'USD', 'merchant_available', 100), ($1, $2, false, 'USD', 'processor_clearing', -100)`,
+    [balanceTransactionId, merchantId],
+  );
+}
+
+export async function insertLimitUsage(merchantId: string, over: Row = {}): Promise<void> {
+  const defaults = {
+    merchant_id: merchantId,
+    livemode: false,
+    currency: 'USD',
+    period: 'day',
+    period_start: '2026-03-10',
+  };
+  await insertRow('merchant_limit_usage', { ...defaults, ...over });
+}
+
+export async function insertEvent(merchantId: string, over: Row = {}): Promise<string> {
+  const defaults = {
+    merchant_id: merchantId,
+    livemode: false,
+    type: 'payment_intent.succeeded',
+    api_version: '2026-10-28.endive',
+    data: { object: { id: 'pi_123', object: 'payment_intent' } },
+  };
+  return (await insertRow('events', { ...defaults, ...over }, 'id')).id as string;
+}
+
 export async function insertPasswordHistory(userId: string, over: Row = {}): Promise<string> {
   const defaults = { user_id: userId, password_hash: `argon2id$old-${uniq()}` };
   return (await insertRow('password_history', { ...defaults, ...over }, 'id')).id as string;

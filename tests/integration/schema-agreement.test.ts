@@ -5,6 +5,10 @@ import {
   insertApiKey,
   insertAuditEvent,
   insertBalance,
+  insertBalanceTransaction,
+  insertEvent,
+  insertLedgerPair,
+  insertLimitUsage,
   insertCustomer,
   insertDispute,
   insertFraudLog,
@@ -398,6 +402,9 @@ describe('schema.prisma agrees with the migrated database', () => {
       insertIdempotencyKey(m),
       insertRequestLog({ merchant_id: m, livemode: false }),
       insertSandboxOperation(),
+      insertLimitUsage(m),
+      insertEvent(m),
+      insertBalanceTransaction(m).then((bt) => insertLedgerPair(bt, m)),
     ]);
     await Promise.all([insertRefund(tx, { requested_by: u }), insertDispute(tx), insertFraudLog(tx)]);
     await query('REFRESH MATERIALIZED VIEW merchant_monthly_stats');

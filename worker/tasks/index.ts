@@ -4,6 +4,7 @@ import { flushApiKeyLastUsed } from './flush-api-key-last-used';
 import { purgeApiRequestLogs } from './purge-api-request-logs';
 import { purgeIdempotencyKeys } from './purge-idempotency-keys';
 import { refreshMonthlyStats } from './refresh-monthly-stats';
+import { releaseAvailableFundsTask } from './release-available-funds';
 
 /** Every job the worker runs, by the identifier jobs and the crontab use. */
 export const taskList: TaskList = {
@@ -12,6 +13,7 @@ export const taskList: TaskList = {
   flush_api_key_last_used: flushApiKeyLastUsed,
   purge_api_request_logs: purgeApiRequestLogs,
   purge_idempotency_keys: purgeIdempotencyKeys,
+  release_available_funds: releaseAvailableFundsTask,
 };
 
 /**
@@ -28,6 +30,8 @@ export const crontab = [
   // hourly, so each sweep finds about an hour's worth of rows.
   '30 * * * * purge_api_request_logs ?jobKey=purge_api_request_logs',
   '45 * * * * purge_idempotency_keys ?jobKey=purge_idempotency_keys',
+  // Pending funds whose available_on has come (lib/ledger/release-available-funds.ts).
+  '*/5 * * * * release_available_funds ?jobKey=release_available_funds',
 ].join('\n');
 
 /** Jobs queued once each time a worker starts, so a fresh install is ready at once. */

@@ -189,6 +189,7 @@ describe('updated_at triggers', () => {
       'daily_transaction_summaries',
       'disputes',
       'merchant_balances',
+      'merchant_limit_usage',
       'merchants',
       'transactions',
       'users',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFee } from './fees';
+import { computeFee } from './compute-fee';
 
 const STANDARD = { percent_bps: 290, fixed: 30 }; // 2.9% + 30
 

@@ -1,5 +1,6 @@
 /**
- * Processing fees for seeded charges, from a merchant's `fee_structure` JSONB:
+ * Processing fees, from a merchant's `fee_structure` JSONB (seed 001), for
+ * live charges (lib/fees/charge-fee.ts) and seeded ones (lib/seed) alike:
  *
  *   fee = round_half_up(amount * percent_bps / 10_000) + fixed
  *
@@ -9,8 +10,8 @@
  * - the percentage part is rounded half up (0.5 goes to 1) before `fixed` is
  *   added; amounts are never negative, so "half up" and "half away from zero"
  *   agree;
- * - the fee is not capped at the amount: the generator never makes a charge
- *   smaller than its fee.
+ * - the fee is not capped at the amount (a charge below Stripe's minimum can
+ *   have a negative net; lib/money/currencies.ts has the minimums).
  *
  * Integer arithmetic only: no float ever touches money.
  */
