@@ -3,6 +3,13 @@ import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import * as customer from '@/app/v1/customers/[customer]/route';
 import * as customers from '@/app/v1/customers/route';
+import * as intentCancel from '@/app/v1/payment_intents/[intent]/cancel/route';
+import * as intentCapture from '@/app/v1/payment_intents/[intent]/capture/route';
+import * as intentConfirm from '@/app/v1/payment_intents/[intent]/confirm/route';
+import * as intent from '@/app/v1/payment_intents/[intent]/route';
+import * as intents from '@/app/v1/payment_intents/route';
+import * as refund from '@/app/v1/refunds/[refund]/route';
+import * as refunds from '@/app/v1/refunds/route';
 
 /**
  * The /v1 route handlers behind a plain Node HTTP server, so integration tests
@@ -17,6 +24,13 @@ type Module = Partial<Record<'GET' | 'POST' | 'DELETE', Handler>>;
 const ROUTES: [RegExp, string[], Module][] = [
   [/^\/v1\/customers$/, [], customers],
   [/^\/v1\/customers\/([^/]+)$/, ['customer'], customer],
+  [/^\/v1\/payment_intents$/, [], intents],
+  [/^\/v1\/payment_intents\/([^/]+)$/, ['intent'], intent],
+  [/^\/v1\/payment_intents\/([^/]+)\/confirm$/, ['intent'], intentConfirm],
+  [/^\/v1\/payment_intents\/([^/]+)\/capture$/, ['intent'], intentCapture],
+  [/^\/v1\/payment_intents\/([^/]+)\/cancel$/, ['intent'], intentCancel],
+  [/^\/v1\/refunds$/, [], refunds],
+  [/^\/v1\/refunds\/([^/]+)$/, ['refund'], refund],
 ];
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
