@@ -20,6 +20,8 @@ export interface ApiErrorOptions {
   param?: string;
   declineCode?: string;
   headers?: Record<string, string>;
+  /** More fields of Stripe's error object, e.g. `payment_intent` on a declined confirm. */
+  extra?: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
@@ -48,9 +50,10 @@ export interface StripeErrorBody {
 }
 
 export function errorBody(err: ApiError, requestId: string, requestLogUrl?: string): StripeErrorBody {
-  const { code, param, declineCode } = err.options;
+  const { code, param, declineCode, extra } = err.options;
   return {
     error: {
+      ...extra,
       type: err.type,
       message: err.message,
       ...(code ? { code } : {}),
@@ -60,6 +63,15 @@ export function errorBody(err: ApiError, requestId: string, requestLogUrl?: stri
       request_id: requestId,
     },
   };
+}
+
+/**
+ * Returned (not thrown) by a handler whose work must commit although the
+ * answer is an error: a declined confirm records the failed attempt on the
+ * PaymentIntent and answers 402, as Stripe does.
+ */
+export class CommittedError {
+  constructor(readonly error: ApiError) {}
 }
 
 export const invalidRequest = (message: string, options: ApiErrorOptions = {}) =>

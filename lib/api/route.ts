@@ -6,7 +6,7 @@ import { appUrl } from '@/lib/env';
 import { log } from '@/lib/log';
 import { authenticateRequest, authorize, type ApiCaller } from './authenticate-request';
 import type { Endpoint } from './endpoint';
-import { ApiError, errorBody, internalError, invalidRequest, rateLimited, routeMissing } from './errors';
+import { ApiError, CommittedError, errorBody, internalError, invalidRequest, rateLimited, routeMissing } from './errors';
 import { checkExpandable } from './expand';
 import {
   checkIdempotencyKey,
@@ -43,6 +43,8 @@ export interface HandlerContext<P> {
   /** The request's database transaction (GET handlers get the plain client). */
   tx: DbTx;
   requestId: string;
+  /** The request's Idempotency-Key, if any (Stripe's event.request carries it). */
+  idempotencyKey: string | null;
   url: URL;
 }
 
@@ -85,6 +87,14 @@ function later(task: () => Promise<void>): void {
     // Outside a Next.js request (integration tests call handlers directly).
     void task();
   }
+}
+
+/** A handler's result as status and body: an object is a 200, a CommittedError its error. */
+function reply(result: unknown, requestId: string): Outcome {
+  if (result instanceof CommittedError) {
+    return { status: result.error.status, body: JSON.stringify(errorBody(result.error, requestId, requestLogUrl(requestId))) };
+  }
+  return { status: 200, body: JSON.stringify(result) };
 }
 
 function parseJson(text: string): unknown {
@@ -134,13 +144,13 @@ export function apiRoute<P extends z.ZodType>(endpoint: Endpoint<P>, handler: Ha
           Array.isArray(v) ? v.join('/') : v,
         ]),
       );
-      const ctx = { params, pathParams, caller, requestId, url };
+      const ctx = { params, pathParams, caller, requestId, idempotencyKey, url };
 
       if (request.method === 'GET') {
-        outcome = { status: 200, body: JSON.stringify(await handler({ ...ctx, tx: db() })) };
+        outcome = reply(await handler({ ...ctx, tx: db() }), requestId);
       } else if (!idempotencyKey) {
         outcome = await db().$transaction(
-          async (tx) => ({ status: 200, body: JSON.stringify(await handler({ ...ctx, tx })) }),
+          async (tx) => reply(await handler({ ...ctx, tx }), requestId),
           TRANSACTION,
         );
       } else {
@@ -159,7 +169,7 @@ export function apiRoute<P extends z.ZodType>(endpoint: Endpoint<P>, handler: Ha
           await tx.$executeRawUnsafe('SAVEPOINT api_handler');
           let result: Outcome;
           try {
-            result = { status: 200, body: JSON.stringify(await handler({ ...ctx, tx })) };
+            result = reply(await handler({ ...ctx, tx }), requestId);
           } catch (err) {
             await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT api_handler');
             const apiErr = asApiError(err, requestId);

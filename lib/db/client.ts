@@ -19,15 +19,31 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
+/**
+ * A second, small pool for the sandbox processors (lib/gateways/sandbox): they
+ * stand in for another company's system, so they never share the payment's
+ * transaction, and never wait for a connection held by a payment that is
+ * itself waiting for them.
+ */
+const globalForProcessor = globalThis as unknown as { __processorDb?: PrismaClient };
+
+export function processorDb(): PrismaClient {
+  globalForProcessor.__processorDb ??= new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl(), max: 4, connectionTimeoutMillis: 5_000 }),
+  });
+  return globalForProcessor.__processorDb;
+}
+
 export function db(): PrismaClient {
   globalForDb.__prisma ??= createClient();
   return globalForDb.__prisma;
 }
 
 export async function disconnectDb(): Promise<void> {
-  const client = globalForDb.__prisma;
+  const clients = [globalForDb.__prisma, globalForProcessor.__processorDb];
   globalForDb.__prisma = undefined;
-  await client?.$disconnect();
+  globalForProcessor.__processorDb = undefined;
+  for (const c of clients) if (c) await c.$disconnect();
 }
 
 export type Db = PrismaClient;

@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { keys, ttl } from '@/lib/cache/keys';
 import { redis } from '@/lib/cache/redis';
-import { db } from '@/lib/db/client';
+import { db, type DbTx } from '@/lib/db/client';
 import { log } from '@/lib/log';
 import type { GatewayName } from './registry';
 import { parseRoutingRules, type RoutingRules } from './routing-rules';
@@ -15,10 +15,15 @@ import { parseRoutingRules, type RoutingRules } from './routing-rules';
 export interface RoutingOptions {
   /** Tests pass a client that cannot connect, to prove the fallback. */
   client?: Redis;
+  /**
+   * The caller's transaction: a payment reads the rules on its own connection
+   * rather than taking a second one from the pool while it holds a row lock.
+   */
+  tx?: DbTx;
 }
 
-async function loadRules(merchantId: string): Promise<RoutingRules | null> {
-  const merchant = await db().merchant.findUnique({
+async function loadRules(merchantId: string, tx: DbTx = db()): Promise<RoutingRules | null> {
+  const merchant = await tx.merchant.findUnique({
     where: { id: merchantId },
     select: { processingConfig: true },
   });
@@ -37,9 +42,9 @@ export async function getRoutingRules(
     if (cached) return parseRoutingRules({ routing: JSON.parse(cached) as unknown });
   } catch (err) {
     log.warn('routing rules cache read failed; reading PostgreSQL', { merchantId, err });
-    return (await loadRules(merchantId)) ?? parseRoutingRules({});
+    return (await loadRules(merchantId, options.tx)) ?? parseRoutingRules({});
   }
-  const rules = await loadRules(merchantId);
+  const rules = await loadRules(merchantId, options.tx);
   // A missing merchant is not cached (it may be created a moment later).
   if (!rules) return parseRoutingRules({});
   try {

@@ -11,6 +11,13 @@ import * as paymentMethods from '@/app/v1/payment_methods/route';
 import * as balance from '@/app/v1/balance/route';
 import * as balanceTransaction from '@/app/v1/balance_transactions/[id]/route';
 import * as balanceTransactions from '@/app/v1/balance_transactions/route';
+import * as intentCancel from '@/app/v1/payment_intents/[intent]/cancel/route';
+import * as intentCapture from '@/app/v1/payment_intents/[intent]/capture/route';
+import * as intentConfirm from '@/app/v1/payment_intents/[intent]/confirm/route';
+import * as intent from '@/app/v1/payment_intents/[intent]/route';
+import * as intents from '@/app/v1/payment_intents/route';
+import * as refund from '@/app/v1/refunds/[refund]/route';
+import * as refunds from '@/app/v1/refunds/route';
 
 /**
  * The /v1 route handlers behind a plain Node HTTP server, so integration tests
@@ -36,6 +43,13 @@ const ROUTES: [RegExp, string[], Module][] = [
   [/^\/v1\/balance$/, [], balance],
   [/^\/v1\/balance_transactions$/, [], balanceTransactions],
   [/^\/v1\/balance_transactions\/([^/]+)$/, ['id'], balanceTransaction],
+  [/^\/v1\/payment_intents$/, [], intents],
+  [/^\/v1\/payment_intents\/([^/]+)$/, ['intent'], intent],
+  [/^\/v1\/payment_intents\/([^/]+)\/confirm$/, ['intent'], intentConfirm],
+  [/^\/v1\/payment_intents\/([^/]+)\/capture$/, ['intent'], intentCapture],
+  [/^\/v1\/payment_intents\/([^/]+)\/cancel$/, ['intent'], intentCancel],
+  [/^\/v1\/refunds$/, [], refunds],
+  [/^\/v1\/refunds\/([^/]+)$/, ['refund'], refund],
 ];
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

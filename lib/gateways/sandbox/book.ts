@@ -1,10 +1,10 @@
-import { db, type DbTx } from '@/lib/db/client';
+import { processorDb as db, type DbTx } from '@/lib/db/client';
 import { Prisma, type SandboxGatewayOperation } from '@/lib/db/generated/client';
 import type { BookStatus, SandboxResponse } from './responses';
 
 /**
  * The sandbox processors' book (table sandbox_gateway_operations): the only
- * code that queries it. It always runs on its own connection (db()), never in
+ * code that queries it. It always runs on the processor pool (processorDb()), never in
  * a caller's transaction: a processor is another system, and what it did must
  * stand even if the caller rolls back.
  */

@@ -1,0 +1,213 @@
+import { ApiError, invalidRequest } from '@/lib/api/errors';
+import { MerchantLimitExceededError } from '@/lib/ledger/errors';
+import { Prisma } from '@/lib/db/generated/client';
+import { toPublicId } from '@/lib/api/object-id';
+import { clock } from '@/lib/clock';
+import type { DbTx } from '@/lib/db/client';
+import { recordEvent } from '@/lib/events/record-event';
+import { feeFor } from '@/lib/fees/fee-for-merchant';
+import { authorizeWithRouting } from '@/lib/gateways/authorize-with-routing';
+import { releaseMerchantLimit, reserveMerchantLimit } from '@/lib/ledger/merchant-limits';
+import { postCharge } from '@/lib/ledger/post-charge';
+import { recordVelocity } from '@/lib/ledger/record-velocity';
+import { openCardForAuthorization } from '@/lib/vault';
+import { unexpectedState } from './errors';
+import { withGatewayCalls } from './gateway-log';
+import { paymentIntentObject } from './payment-intent-object';
+import { lockPayment, updatePayment, type PaymentRow, type Scope } from './repository';
+import { paymentMethodFor } from './resolve-references';
+import type { ConfirmPaymentIntentParams } from './schemas';
+import { allows, intentStatus } from './status';
+
+/** What the request contributes to events (Stripe's event.request). */
+export interface RequestInfo {
+  requestId: string | null;
+  idempotencyKey: string | null;
+}
+
+export interface Decline {
+  code: string;
+  declineCode: string;
+  message: string;
+}
+
+export interface ConfirmResult {
+  row: PaymentRow;
+  /** Set when the card was declined: the failed attempt is recorded and the answer is a 402. */
+  decline?: Decline;
+}
+
+const PROCESSING_ERROR: Decline = {
+  code: 'processing_error',
+  declineCode: 'processing_error',
+  message: 'An error occurred while processing your card. Try again in a little bit.',
+};
+
+function statusOf(row: PaymentRow) {
+  return intentStatus({
+    status: row.status,
+    hasPaymentMethod: row.paymentMethodToken !== null,
+    hasNextAction: row.nextAction !== null,
+  });
+}
+
+/**
+ * Confirm: authorize (and capture, for capture_method=automatic) the intent's
+ * card through the merchant's gateway routing, in the request's transaction
+ * and under the payment's row lock. The merchant's daily and monthly limits are
+ * reserved first, atomically, so concurrent payments cannot pass a limit
+ * together; a decline gives the reservation back.
+ *
+ * The gateway reference is "<payment id>:<attempt>": a retried request (same
+ * idempotency key) replays the stored response, and a failover inside one
+ * attempt sends the same reference to each processor, so neither can charge twice.
+ */
+export async function confirmPaymentIntent(
+  tx: DbTx,
+  scope: Scope,
+  id: string,
+  params: ConfirmPaymentIntentParams,
+  request: RequestInfo,
+  cvcFromCreate?: string,
+): Promise<ConfirmResult | null> {
+  let row = await lockPayment(tx, scope, id);
+  if (!row) return null;
+  const status = statusOf(row);
+  if (!allows('confirm', status)) throw unexpectedState('confirm', status, toPublicId('pi', row.id));
+
+  const method = await paymentMethodFor(tx, scope, params, row.customerId);
+  const token = method?.token ?? row.paymentMethodToken;
+  const cvc = method?.cvc ?? cvcFromCreate;
+  if (!token) {
+    throw new ApiError(
+      400,
+      'invalid_request_error',
+      'You cannot confirm this PaymentIntent because it’s missing a payment method. Update it with a payment_method, or pass one to confirm.',
+      { code: 'payment_intent_unexpected_state', param: 'payment_method' },
+    );
+  }
+  const captureMethod = params.capture_method ?? (row.captureMethod as 'automatic' | 'manual');
+  const amount = Number(row.amount);
+  const reservedAt = clock.now();
+  try {
+    await reserveMerchantLimit(tx, scope, { currency: row.currency, amount, at: reservedAt });
+  } catch (err) {
+    if (!(err instanceof MerchantLimitExceededError)) throw err;
+    throw invalidRequest(
+      `This payment would take the account over its ${err.period === 'day' ? 'daily' : 'monthly'} processing limit.`,
+      { code: 'merchant_limit_exceeded', param: 'amount' },
+    );
+  }
+
+  const attempt = row.attempts + 1;
+  const card = await openCardForAuthorization(tx, scope, token, cvc);
+  const routed = await authorizeWithRouting(
+    scope,
+    {
+      reference: `${row.id}:${attempt}`,
+      amount,
+      currency: row.currency,
+      card,
+      capture: captureMethod === 'automatic',
+    },
+    { tx },
+  );
+  void recordVelocity(row.customerId, amount);
+
+  const now = clock.now();
+  const common = {
+    paymentMethodToken: token,
+    captureMethod,
+    attempts: attempt,
+    authorizedAt: reservedAt,
+    gatewayName: routed.gateway,
+    gatewayResponse: withGatewayCalls(row, routed.calls),
+    receiptEmail: params.receipt_email !== undefined ? params.receipt_email : row.receiptEmail,
+    // A neutral assessment until the fraud work scores payments.
+    fraudScore: row.fraudScore ?? 0,
+    riskLevel: row.riskLevel ?? 'low',
+    updatedAt: now,
+  };
+  const outcome = routed.outcome;
+
+  if (outcome.outcome === 'approved') {
+    if (outcome.captured) {
+      const fee = await feeFor(tx, scope.merchantId, row.currency, amount);
+      row = await updatePayment(tx, row, {
+        ...common,
+        status: 'succeeded',
+        gatewayTransactionId: outcome.gatewayTransactionId,
+        amountReceived: BigInt(amount),
+        amountCapturable: 0n,
+        feeAmount: BigInt(fee),
+        capturedAt: now,
+        lastPaymentError: Prisma.DbNull,
+        nextAction: Prisma.DbNull,
+        complianceStatus: 'approved',
+      });
+      await postCharge(tx, scope, { paymentId: row.id, currency: row.currency, amount, fee });
+      const object = paymentIntentObject(row);
+      await recordEvent(tx, scope, { type: 'charge.succeeded', object, ...request });
+      await recordEvent(tx, scope, { type: 'payment_intent.succeeded', object, ...request });
+    } else {
+      row = await updatePayment(tx, row, {
+        ...common,
+        status: 'authorized',
+        gatewayTransactionId: outcome.gatewayTransactionId,
+        amountCapturable: BigInt(amount),
+        lastPaymentError: Prisma.DbNull,
+        nextAction: Prisma.DbNull,
+        complianceStatus: 'approved',
+      });
+      await recordEvent(tx, scope, {
+        type: 'payment_intent.amount_capturable_updated',
+        object: paymentIntentObject(row),
+        ...request,
+      });
+    }
+    return { row };
+  }
+
+  if (outcome.outcome === 'requires_action') {
+    // The customer authenticates on hosted checkout; until then the limit stays reserved.
+    row = await updatePayment(tx, row, {
+      ...common,
+      status: 'pending',
+      gatewayTransactionId: outcome.gatewayTransactionId,
+      nextAction: {
+        type: 'redirect_to_url',
+        redirect_to_url: { url: null, return_url: params.return_url ?? null },
+      },
+    });
+    await recordEvent(tx, scope, {
+      type: 'payment_intent.requires_action',
+      object: paymentIntentObject(row),
+      ...request,
+    });
+    return { row };
+  }
+
+  // Declined, or no gateway could process it: the attempt is recorded and the
+  // customer may try another card.
+  const decline: Decline =
+    outcome.outcome === 'declined'
+      ? { code: outcome.code, declineCode: outcome.declineCode, message: outcome.message }
+      : PROCESSING_ERROR;
+  await releaseMerchantLimit(tx, scope, { currency: row.currency, amount, at: reservedAt });
+  row = await updatePayment(tx, row, {
+    ...common,
+    status: 'failed',
+    lastPaymentError: {
+      type: 'card_error',
+      code: decline.code,
+      decline_code: decline.declineCode,
+      message: decline.message,
+      payment_method: { id: token },
+    },
+    nextAction: Prisma.DbNull,
+  });
+  const object = paymentIntentObject(row);
+  await recordEvent(tx, scope, { type: 'charge.failed', object, ...request });
+  await recordEvent(tx, scope, { type: 'payment_intent.payment_failed', object, ...request });
+  return { row, decline };
+}

@@ -1,0 +1,68 @@
+import { Prisma } from '@/lib/db/generated/client';
+import type { Transaction } from '@/lib/db/generated/client';
+import type { DbTx } from '@/lib/db/client';
+import { createdCondition, inOrder, pageIds, type PageRequest } from '@/lib/api/list';
+import type { TimestampRange } from '@/lib/api/params';
+
+/**
+ * The only code that queries `transactions` for the API. Every function takes
+ * the merchant and the mode; another merchant's payment is simply not found.
+ * The table is partitioned by month on created_at: rows are addressed by
+ * (id, created_at) once found.
+ */
+export interface Scope {
+  merchantId: string;
+  livemode: boolean;
+}
+
+export type PaymentRow = Transaction;
+
+export function findPayment(tx: DbTx, scope: Scope, id: string): Promise<PaymentRow | null> {
+  return tx.transaction.findFirst({ where: { id, merchantId: scope.merchantId, livemode: scope.livemode } });
+}
+
+/**
+ * The payment, locked until the transaction ends. Every state change (confirm,
+ * capture, cancel, refund) takes this lock first, so caps such as
+ * "refunds ≤ captured" are checked and written without a race.
+ */
+export async function lockPayment(tx: DbTx, scope: Scope, id: string): Promise<PaymentRow | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM transactions
+    WHERE id = ${id}::uuid AND merchant_id = ${scope.merchantId}::uuid AND livemode = ${scope.livemode}
+    FOR UPDATE`;
+  if (rows.length === 0) return null;
+  return findPayment(tx, scope, id);
+}
+
+export function insertPayment(tx: DbTx, data: Prisma.TransactionUncheckedCreateInput): Promise<PaymentRow> {
+  return tx.transaction.create({ data });
+}
+
+export function updatePayment(
+  tx: DbTx,
+  row: Pick<PaymentRow, 'id' | 'createdAt'>,
+  data: Prisma.TransactionUncheckedUpdateInput,
+): Promise<PaymentRow> {
+  return tx.transaction.update({ where: { id_createdAt: { id: row.id, createdAt: row.createdAt } }, data });
+}
+
+export interface PaymentFilter {
+  customerId?: string;
+  created?: TimestampRange;
+}
+
+export async function pagePayments(tx: DbTx, scope: Scope, filter: PaymentFilter, page: PageRequest) {
+  const conditions = [
+    Prisma.sql`merchant_id = ${scope.merchantId}::uuid`,
+    Prisma.sql`livemode = ${scope.livemode}`,
+    ...(filter.customerId !== undefined ? [Prisma.sql`customer_id = ${filter.customerId}::uuid`] : []),
+    ...createdCondition(filter.created),
+  ];
+  const result = await pageIds(tx, Prisma.raw('transactions'), conditions, page);
+  if (!result) return null;
+  const rows = await tx.transaction.findMany({
+    where: { id: { in: result.ids }, merchantId: scope.merchantId },
+  });
+  return { rows: inOrder(result.ids, rows), hasMore: result.hasMore };
+}

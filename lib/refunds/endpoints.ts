@@ -1,0 +1,64 @@
+import type { Endpoint } from '@/lib/api/endpoint';
+import {
+  createRefundParams,
+  listRefundsParams,
+  refundListObject,
+  refundObject,
+  retrieveRefundParams,
+  updateRefundParams,
+} from './schemas';
+
+const tag = 'Refunds';
+const read = { resource: 'refunds', access: 'read' } as const;
+const write = { resource: 'refunds', access: 'write' } as const;
+const pathParams = { refund: 'The refund id (`re_…`).' };
+
+export const refundEndpoints = {
+  create: {
+    name: 'refunds.create',
+    method: 'POST',
+    path: '/v1/refunds',
+    summary: 'Create a refund',
+    description:
+      'Refunds all or part of a succeeded payment, named by `payment_intent` or `charge`. The total refunded never exceeds what was captured.',
+    tag,
+    access: write,
+    params: createRefundParams,
+    response: refundObject,
+  },
+  retrieve: {
+    name: 'refunds.retrieve',
+    method: 'GET',
+    path: '/v1/refunds/{refund}',
+    summary: 'Retrieve a refund',
+    tag,
+    access: read,
+    params: retrieveRefundParams,
+    pathParams,
+    response: refundObject,
+  },
+  update: {
+    name: 'refunds.update',
+    method: 'POST',
+    path: '/v1/refunds/{refund}',
+    summary: 'Update a refund',
+    description: 'Only metadata can change.',
+    tag,
+    access: write,
+    params: updateRefundParams,
+    pathParams,
+    response: refundObject,
+  },
+  list: {
+    name: 'refunds.list',
+    method: 'GET',
+    path: '/v1/refunds',
+    summary: 'List refunds',
+    description: 'Newest first; filter by `payment_intent` or `charge`, and by `created`.',
+    tag,
+    access: read,
+    params: listRefundsParams,
+    response: refundListObject,
+    list: true,
+  },
+} satisfies Record<string, Endpoint>;
