@@ -13,10 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const row = (pi: string) =>
-  one('SELECT * FROM transactions WHERE id = $1', [fromPublicId('pi', pi)]) as Promise<
-    Record<string, unknown>
-  >;
+const row = (pi: string) => one('SELECT * FROM transactions WHERE id = $1', [fromPublicId('pi', pi)]);
 
 describe('paying', () => {
   it('create + confirm with pm_card_visa succeeds, with the fee stored and the charge recorded', async () => {
