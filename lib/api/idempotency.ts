@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { env } from '@/lib/env';
 import { clock } from '@/lib/clock';
 import type { DbTx } from '@/lib/db/client';
 import { ApiError, invalidRequest } from './errors';
@@ -50,9 +51,15 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/**
+ * Keyed (HMAC-SHA256 with the install's API_KEY_HMAC_SECRET), not a plain
+ * hash: the parameters may hold a test card number and CVC, which a plain
+ * hash of so small a search space would give away.
+ */
 export function requestFingerprint(method: string, path: string, params: unknown): string {
-  return createHash('sha256')
-    .update(`${method} ${path}\n${canonical(params)}`)
+  if (!env.API_KEY_HMAC_SECRET) throw new Error('API_KEY_HMAC_SECRET is not set');
+  return createHmac('sha256', env.API_KEY_HMAC_SECRET)
+    .update(`idempotency:${method} ${path}\n${canonical(params)}`)
     .digest('hex');
 }
 

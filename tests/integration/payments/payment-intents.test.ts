@@ -2,7 +2,9 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromPublicId } from '@/lib/api/object-id';
 import { startApiServer, type ApiServer } from '@/tests/helpers/api-server';
-import { one } from '@/tests/helpers/fixtures';
+import { configureSandbox, resetSandboxConfig } from '@/lib/gateways/sandbox/config';
+import { gatewayHealth, resetGatewayHealth } from '@/lib/gateways/health';
+import { one, query } from '@/tests/helpers/fixtures';
 import { actorForNewMerchant, merchantWithKey, newKey } from '../api/helpers';
 import { DECLINES, rejection } from './helpers';
 
@@ -92,14 +94,12 @@ describe('paying', () => {
 
   it('a card requiring 3-D Secure waits in requires_action', async () => {
     const { key } = await merchantWithKey();
-    const pi = await server
-      .stripe(key)
-      .paymentIntents.create({
-        amount: 800,
-        currency: 'usd',
-        payment_method: 'pm_card_authenticationRequired',
-        confirm: true,
-      });
+    const pi = await server.stripe(key).paymentIntents.create({
+      amount: 800,
+      currency: 'usd',
+      payment_method: 'pm_card_authenticationRequired',
+      confirm: true,
+    });
     expect(pi.status).toBe('requires_action');
     expect(pi.next_action).toMatchObject({ type: 'redirect_to_url' });
   });
@@ -350,5 +350,40 @@ describe('lists and tenancy', () => {
       param: 'payment_method',
     });
     expect(Number((await row(pi.id)).amount_refunded)).toBe(100);
+  });
+});
+
+describe('gateway failover', () => {
+  afterAll(() => resetSandboxConfig());
+
+  it('with sandbox_alpha failing every call, payments succeed through sandbox_beta, once each', async () => {
+    // A fresh window for alpha: the payments above made it healthy.
+    await resetGatewayHealth('sandbox_alpha');
+    configureSandbox('sandbox_alpha', { failureRate: 1 });
+    const { key } = await merchantWithKey();
+    const stripe = server.stripe(key);
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const pi = await stripe.paymentIntents.create({
+        amount: 300 + i,
+        currency: 'usd',
+        payment_method: 'pm_card_visa',
+        confirm: true,
+      });
+      expect(pi.status).toBe('succeeded');
+      ids.push(pi.id);
+    }
+    for (const id of ids) {
+      const stored = await row(id);
+      expect(stored.gateway_name).toBe('sandbox_beta');
+      // Exactly one authorization at the processors for the payment's reference.
+      const book = await query(
+        "SELECT gateway, status FROM sandbox_gateway_operations WHERE reference = $1 AND operation = 'authorize'",
+        [`${fromPublicId('pi', id)}:1`],
+      );
+      expect(book).toEqual([{ gateway: 'sandbox_beta', status: expect.any(String) }]);
+    }
+    const health = (await gatewayHealth()).find((g) => g.gateway === 'sandbox_alpha');
+    expect(health?.circuit).toBe('open');
   });
 });
