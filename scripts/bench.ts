@@ -128,6 +128,39 @@ async function main(): Promise<void> {
       }),
     );
 
+    const pay = async () => {
+      const res = await fetch(`${server.url}/v1/payment_intents`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': randomUUID() },
+        body: 'amount=2000&currency=usd&payment_method=pm_card_visa&confirm=true',
+      });
+      if (res.status !== 200) throw new Error(`POST ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    for (let i = 0; i < 30; i++) await pay();
+    report(
+      'POST /v1/payment_intents confirm=true (card)',
+      await timed(300, async () => {
+        await pay();
+      }),
+    );
+    {
+      const until = performance.now() + 5_000;
+      let done = 0;
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          while (performance.now() < until) {
+            await pay();
+            done++;
+          }
+        }),
+      );
+      console.log(
+        'Card payments (create+confirm), 16 concurrent'.padEnd(42),
+        `${(done / 5).toFixed(0)} req/s`,
+      );
+    }
+
     for (const concurrency of [8, 32]) {
       const until = performance.now() + 5_000;
       let done = 0;
