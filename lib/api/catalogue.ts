@@ -1,6 +1,8 @@
 import { customerEndpoints } from '@/lib/customers/endpoints';
 import { paymentMethodEndpoints } from '@/lib/vault/endpoints';
 import { balanceEndpoints } from '@/lib/ledger/endpoints';
+import { paymentIntentEndpoints } from '@/lib/payments/endpoints';
+import { refundEndpoints } from '@/lib/refunds/endpoints';
 import type { Endpoint } from './endpoint';
 
 /**
@@ -12,5 +14,7 @@ import type { Endpoint } from './endpoint';
 export const catalogue: readonly Endpoint[] = [
   ...Object.values(customerEndpoints),
   ...Object.values(paymentMethodEndpoints),
+  ...Object.values(paymentIntentEndpoints),
+  ...Object.values(refundEndpoints),
   ...Object.values(balanceEndpoints),
 ];
