@@ -27,6 +27,7 @@ const PARENT_INDEXES = [
   'idx_transactions_gateway',
   'idx_transactions_high_risk',
   'idx_transactions_merchant_created',
+  'idx_transactions_merchant_mode_created',
   'idx_transactions_status',
   'transactions_pkey',
 ];

@@ -47,6 +47,7 @@ const NOT_NULL: Record<Table, string[]> = {
     'amount',
     'currency',
     'status',
+    'metadata',
   ],
   disputes: [
     'id',
@@ -84,6 +85,8 @@ const duplicatePk = (table: Table, pk: string) => async () => {
 const VIOLATIONS: Violation<Table>[] = [
   check('refunds', 'refunds_amount_check', { amount: 0 }),
   check('refunds', 'valid_refund_status', { status: 'reversed' }),
+  check('refunds', 'refunds_metadata_object', { metadata: JSON.stringify([1]) }),
+  check('refunds', 'refunds_valid_reason', { reason: 'changed_my_mind' }),
   fk('refunds', 'refunds_transaction_fkey', async () => insertRefund(wrongInstant(await newTx()))),
   fk('refunds', 'refunds_transaction_fkey', async () => insertRefund(unknownTx(await newTx()))),
   fk('refunds', 'refunds_merchant_id_fkey', { merchant_id: randomUUID() }),

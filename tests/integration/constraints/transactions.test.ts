@@ -30,6 +30,11 @@ const NOT_NULL = [
   'payment_method_type',
   'gateway_name',
   'created_at',
+  'capture_method',
+  'amount_capturable',
+  'amount_received',
+  'amount_refunded',
+  'attempts',
 ];
 
 const [check, unique, fk] = [
@@ -45,6 +50,13 @@ const VIOLATIONS: Violation<'transactions'>[] = [
   check('transactions', 'transactions_fee_non_negative', { fee_amount: -1 }),
   check('transactions', 'valid_status', { status: 'settled' }),
   check('transactions', 'valid_risk_level', { risk_level: 'critical' }),
+  check('transactions', 'transactions_valid_capture_method', { capture_method: 'later' }),
+  check('transactions', 'transactions_valid_cancellation_reason', { cancellation_reason: 'bored' }),
+  check('transactions', 'transactions_attempts_non_negative', { attempts: -1 }),
+  check('transactions', 'transactions_amounts_bounded', { amount: 100, amount_capturable: 101 }),
+  check('transactions', 'transactions_amounts_bounded', { amount: 100, amount_received: 101 }),
+  check('transactions', 'transactions_amounts_bounded', { amount: 100, amount_received: 50, amount_refunded: 51 }),
+  check('transactions', 'transactions_amounts_bounded', { amount_received: -1 }),
   fk('transactions', 'transactions_merchant_id_fkey', () => insertTransaction(randomUUID())),
   fk('transactions', 'transactions_customer_id_fkey', { customer_id: randomUUID() }),
   unique('transactions', 'transactions_pkey', async () => {
