@@ -15,7 +15,12 @@ export interface CardSummary {
   expYear: number | null;
 }
 
-function summary(row: { token: string; brand: string | null; lastFour: string | null; expiresAt: Date | null }): CardSummary {
+function summary(row: {
+  token: string;
+  brand: string | null;
+  lastFour: string | null;
+  expiresAt: Date | null;
+}): CardSummary {
   return {
     token: row.token,
     brand: row.brand,
@@ -26,7 +31,11 @@ function summary(row: { token: string; brand: string | null; lastFour: string | 
 }
 
 /** The cards of a page of payments, in one query, by token. */
-export async function cardSummaries(tx: DbTx, scope: Scope, tokens: string[]): Promise<Map<string, CardSummary>> {
+export async function cardSummaries(
+  tx: DbTx,
+  scope: Scope,
+  tokens: string[],
+): Promise<Map<string, CardSummary>> {
   const unique = [...new Set(tokens)];
   if (unique.length === 0) return new Map();
   const rows = await findCardSummaryRows(tx, scope, unique);
@@ -34,6 +43,10 @@ export async function cardSummaries(tx: DbTx, scope: Scope, tokens: string[]): P
 }
 
 /** A customer's attached cards, newest first. */
-export async function customerCardSummaries(tx: DbTx, scope: Scope, customerId: string): Promise<CardSummary[]> {
+export async function customerCardSummaries(
+  tx: DbTx,
+  scope: Scope,
+  customerId: string,
+): Promise<CardSummary[]> {
   return (await findCustomerCardSummaryRows(tx, scope, customerId)).map(summary);
 }

@@ -18,8 +18,19 @@ export async function capturePaymentFromDashboard(actor: PaymentActor, input: Ca
     async (tx, scope) => {
       const payment = await findPayment(tx, scope, id);
       if (!payment) throw new PaymentFormError('payment_intent', 'No such payment.');
-      const amount = amountFromInput('amount', input.amount, payment.currency, Number(payment.amountCapturable));
-      await capturePaymentIntent(tx, scope, id, { amount_to_capture: amount }, { requestId: null, idempotencyKey: null });
+      const amount = amountFromInput(
+        'amount',
+        input.amount,
+        payment.currency,
+        Number(payment.amountCapturable),
+      );
+      await capturePaymentIntent(
+        tx,
+        scope,
+        id,
+        { amount_to_capture: amount },
+        { requestId: null, idempotencyKey: null },
+      );
       return { formatted: formatAmount(amount, payment.currency) };
     },
   );

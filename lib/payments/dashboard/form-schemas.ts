@@ -22,7 +22,9 @@ export type CapturePaymentInput = z.infer<typeof capturePaymentSchema>;
 
 export const cancelPaymentSchema = z.strictObject({
   payment_intent: paymentId,
-  cancellation_reason: z.enum(['', 'duplicate', 'fraudulent', 'requested_by_customer', 'abandoned']).default(''),
+  cancellation_reason: z
+    .enum(['', 'duplicate', 'fraudulent', 'requested_by_customer', 'abandoned'])
+    .default(''),
 });
 export type CancelPaymentInput = z.infer<typeof cancelPaymentSchema>;
 

@@ -63,10 +63,11 @@ function attemptsOf(gatewayResponse: unknown): GatewayAttempt[] {
   const calls = (gatewayResponse as { calls?: unknown } | null)?.calls;
   if (!Array.isArray(calls)) return [];
   // Named fields only: whatever else a record holds stays off the page.
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
   return calls.map((c: Record<string, unknown>) => ({
-    gateway: String(c.gateway ?? ''),
-    operation: String(c.operation ?? ''),
-    outcome: String(c.outcome ?? ''),
+    gateway: text(c.gateway),
+    operation: text(c.operation),
+    outcome: text(c.outcome),
     latencyMs: typeof c.latencyMs === 'number' ? c.latencyMs : null,
     response: c.raw && typeof c.raw === 'object' ? (c.raw as Record<string, unknown>) : {},
   }));
@@ -83,7 +84,9 @@ export async function getPaymentForDashboard(
   if (!row) return null;
   const [customers, cards, refunds, events] = await Promise.all([
     row.customerId ? findCustomerEmails(tx, scope, [row.customerId]) : [],
-    row.paymentMethodToken ? cardSummaries(tx, scope, [row.paymentMethodToken]) : new Map<string, CardSummary>(),
+    row.paymentMethodToken
+      ? cardSummaries(tx, scope, [row.paymentMethodToken])
+      : new Map<string, CardSummary>(),
     pageRefunds(tx, scope, { paymentId: row.id }, { limit: REFUNDS_SHOWN }),
     listPaymentEvents(tx, scope, publicId),
   ]);
@@ -114,8 +117,7 @@ export async function getPaymentForDashboard(
       fee,
       net: fee === null ? null : received - fee,
     },
-    lastPaymentError:
-      (row.lastPaymentError as { message?: string } | null)?.message ?? null,
+    lastPaymentError: (row.lastPaymentError as { message?: string } | null)?.message ?? null,
     customer: row.customerId
       ? { id: toPublicId('cus', row.customerId), email: customers[0]?.email ?? null }
       : null,

@@ -69,7 +69,10 @@ export async function listPaymentsForDashboard(
     tx,
     scope,
     { status: filter.status, customerId: filter.customerId, created },
-    { limit, cursor: cursor && { id: cursor.id, direction: cursor.direction === 'older' ? 'after' : 'before' } },
+    {
+      limit,
+      cursor: cursor && { id: cursor.id, direction: cursor.direction === 'older' ? 'after' : 'before' },
+    },
   );
   if (!result) return null;
   const { rows, hasMore } = result;
