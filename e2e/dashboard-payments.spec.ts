@@ -76,8 +76,10 @@ test('payments list, refund, capture, balance and customers', async ({ page }) =
   const capture = page.getByRole('form', { name: 'Capture payment' });
   await expect(capture.getByLabel('Amount to capture (USD)')).toHaveValue('30.00');
   await capture.getByRole('button', { name: 'Capture' }).click();
-  await expect(capture.getByRole('status')).toHaveText('Captured $30.00.');
+  // Once captured the page re-renders without the form (nothing is left to capture).
   await expect(page.getByTestId('amount-captured')).toHaveText('$30.00');
+  await expect(page.getByTestId('amount-capturable')).toHaveText('$0.00');
+  await expect(capture).toHaveCount(0);
   expect((await stripe.paymentIntents.retrieve(held.id)).status).toBe('succeeded');
 
   // Another merchant's id, or nonsense, is not found.
