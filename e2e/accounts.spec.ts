@@ -95,6 +95,8 @@ test('sign up, onboard (with a validation error), a verified dashboard; sign out
   await expect(page.getByRole('complementary', { name: 'Test mode notice' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link')).toHaveText([
     'Home',
+    'Payments',
+    'Customers',
     'Developers',
     'API keys',
     'Logs',

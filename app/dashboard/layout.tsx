@@ -13,8 +13,14 @@ import { getMerchantProfile } from '@/lib/merchants/merchant-cache';
 import { switchMerchantAction } from './actions';
 
 // Only sections that exist, and only those the role may open. Later issues
-// add Payments, Customers, Disputes and Analytics here when their pages land.
+// add Disputes and Analytics here when their pages land.
 const HOME: NavSection = { items: [{ href: '/dashboard', label: 'Home' }] };
+const PAYMENTS: NavSection = {
+  items: [
+    { href: '/dashboard/payments', label: 'Payments' },
+    { href: '/dashboard/customers', label: 'Customers' },
+  ],
+};
 const DEVELOPERS: NavSection = {
   heading: { href: '/dashboard/developers', label: 'Developers' },
   items: [
@@ -42,7 +48,12 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     getMerchantProfile(ctx.merchant.id),
   ]);
   const businessName = profile?.businessName ?? ctx.merchant.businessName;
-  const nav = [HOME, ...(can(ctx.role, 'developers:read') ? [DEVELOPERS] : []), SETTINGS];
+  const nav = [
+    HOME,
+    ...(can(ctx.role, 'payments:read') ? [PAYMENTS] : []),
+    ...(can(ctx.role, 'developers:read') ? [DEVELOPERS] : []),
+    SETTINGS,
+  ];
   const current = { merchantId: ctx.merchant.id, businessName, roleLabel: ROLE_LABELS[ctx.role] };
   const others = memberships
     .filter((m) => m.merchantId !== ctx.merchant.id)

@@ -2,8 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MerchantStatusBadge, VerificationBadge } from '@/components/dashboard/status-badge';
 import { NextSteps } from '@/components/dashboard/next-steps';
+import { BalanceCard } from '@/components/dashboard/balance-card';
 import { requireMerchant } from '@/lib/auth/current';
 import { can, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/permissions';
+import { db } from '@/lib/db/client';
+import { getBalance } from '@/lib/ledger/get-balance';
 import { getMerchantProfile } from '@/lib/merchants/merchant-cache';
 import { currencyName } from '@/lib/merchants/options';
 
@@ -15,7 +18,11 @@ export default async function DashboardHome() {
   const ctx = await requireMerchant();
   // The business details come from the merchant cache; status and mode decisions
   // were made from PostgreSQL by requireMerchant.
-  const profile = await getMerchantProfile(ctx.merchant.id);
+  const showBalance = can(ctx.role, 'payments:read');
+  const [profile, balance] = await Promise.all([
+    getMerchantProfile(ctx.merchant.id),
+    showBalance ? getBalance(db(), { merchantId: ctx.merchant.id, livemode: ctx.mode === 'live' }) : null,
+  ]);
   const firstName = ctx.user.name?.split(' ')[0];
 
   return (
@@ -32,6 +39,8 @@ export default async function DashboardHome() {
           stands.
         </p>
       </div>
+
+      {balance ? <BalanceCard balance={balance} className={card} /> : null}
 
       <section aria-labelledby="account-status" className={card}>
         <h2 id="account-status" className="text-base font-semibold text-slate-900">

@@ -30,6 +30,9 @@ export type AuditAction =
   | 'api_key.created'
   | 'api_key.rolled'
   | 'api_key.revoked'
+  | 'payment.refund'
+  | 'payment.capture'
+  | 'payment.cancel'
   | 'permission.denied'
   | 'csrf.rejected';
 

@@ -3,6 +3,7 @@ import type { Customer } from '@/lib/db/generated/client';
 import type { DbTx } from '@/lib/db/client';
 import { createdCondition, inOrder, pageIds, type PageRequest } from '@/lib/api/list';
 import type { TimestampRange } from '@/lib/api/params';
+import { escapeLike } from '@/lib/admin/like-pattern';
 
 /**
  * The only code that queries `customers`. Every function takes the merchant
@@ -122,4 +123,37 @@ async function sealedPiiRows(tx: DbTx, ids: string[]): Promise<SealedPii[]> {
 
 export async function writeSealedPii(tx: DbTx, id: string, encryptedPii: Uint8Array<ArrayBuffer>, keyId: string) {
   await tx.customer.update({ where: { id }, data: { encryptedPii, encryptionKeyId: keyId }, select: { id: true } });
+}
+
+// ---------------------------------------------------------------------------
+// Dashboard
+// ---------------------------------------------------------------------------
+
+/** Emails of a page's customers in one query (deleted ones included: old payments still name them). */
+export function findCustomerEmails(tx: DbTx, scope: Scope, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx.customer.findMany({
+    where: { id: { in: ids }, merchantId: scope.merchantId, livemode: scope.livemode },
+    select: { id: true, email: true, deletedAt: true },
+  });
+}
+
+/** Dashboard → Customers: newest first, optionally those whose email starts with `emailPrefix`. */
+export async function pageCustomersByEmailPrefix(
+  tx: DbTx,
+  scope: Scope,
+  emailPrefix: string | undefined,
+  page: PageRequest,
+) {
+  const conditions = [
+    Prisma.sql`merchant_id = ${scope.merchantId}::uuid`,
+    Prisma.sql`livemode = ${scope.livemode}`,
+    Prisma.sql`deleted_at IS NULL`,
+    // Literal prefix: %, _ and \ in what was typed match themselves.
+    ...(emailPrefix ? [Prisma.sql`lower(email) LIKE ${`${escapeLike(emailPrefix.toLowerCase())}%`}`] : []),
+  ];
+  const result = await pageIds(tx, Prisma.raw('customers'), conditions, page);
+  if (!result) return null;
+  const rows = await tx.customer.findMany({ where: { id: { in: result.ids } } });
+  return { rows: inOrder(result.ids, rows), hasMore: result.hasMore };
 }

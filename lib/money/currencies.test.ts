@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  amountInputValue,
   CURRENCIES,
   exponent,
   formatAmount,
   isCurrency,
   minimumChargeAmount,
   normalizeCurrency,
+  parseAmount,
 } from './currencies';
 
 describe('currencies', () => {
@@ -54,5 +56,29 @@ describe('currencies', () => {
     expect(minimumChargeAmount('usd')).toBe(50);
     expect(minimumChargeAmount('JPY')).toBe(50);
     expect(minimumChargeAmount('VND')).toBeNull();
+  });
+});
+
+describe('parseAmount / amountInputValue', () => {
+  it('reads major units into minor units by the currency exponent', () => {
+    expect(parseAmount('12.34', 'USD')).toBe(1234);
+    expect(parseAmount('12', 'usd')).toBe(1200);
+    expect(parseAmount('12.3', 'USD')).toBe(1230);
+    expect(parseAmount(' 0.01 ', 'USD')).toBe(1);
+    expect(parseAmount('500', 'JPY')).toBe(500);
+    expect(parseAmount('1.234', 'KWD')).toBe(1234);
+  });
+
+  it('refuses what is not a plain amount', () => {
+    for (const bad of ['', '-1', '1,000.00', '1e3', '12.345', 'abc', '.5', '1.2.3'])
+      expect(parseAmount(bad, 'USD')).toBeNull();
+    expect(parseAmount('5.5', 'JPY')).toBeNull();
+  });
+
+  it('writes minor units back as the text parseAmount reads', () => {
+    expect(amountInputValue(1234, 'USD')).toBe('12.34');
+    expect(amountInputValue(5, 'USD')).toBe('0.05');
+    expect(amountInputValue(500, 'JPY')).toBe('500');
+    for (const n of [0, 1, 99, 100, 123456]) expect(parseAmount(amountInputValue(n, 'EUR'), 'EUR')).toBe(n);
   });
 });

@@ -126,3 +126,26 @@ export function formatAmount(minor: number | bigint, currency: string, locale = 
   }
   return negative ? `-${out}` : out;
 }
+
+/**
+ * An amount typed by a person in major units (`12.34` in USD, `500` in JPY)
+ * as the integer in minor units, by string arithmetic. Null unless it is a
+ * plain positive-or-zero decimal with at most the currency's digits after the
+ * point (no grouping, no sign, no exponent) and a safe integer.
+ */
+export function parseAmount(text: string, currency: string): number | null {
+  const digits = exponent(currency);
+  const match = /^(\d{1,15})(?:\.(\d*))?$/.exec(text.trim());
+  if (!match) return null;
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return null;
+  const minor = Number(`${match[1]}${fraction.padEnd(digits, '0')}`);
+  return Number.isSafeInteger(minor) ? minor : null;
+}
+
+/** Minor units as the plain text parseAmount reads back: 1234 USD → `12.34`. */
+export function amountInputValue(minor: number, currency: string): string {
+  const digits = exponent(currency);
+  const abs = String(minor).padStart(digits + 1, '0');
+  return digits ? `${abs.slice(0, abs.length - digits)}.${abs.slice(abs.length - digits)}` : abs;
+}

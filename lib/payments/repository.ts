@@ -66,3 +66,60 @@ export async function pagePayments(tx: DbTx, scope: Scope, filter: PaymentFilter
   });
   return { rows: inOrder(result.ids, rows), hasMore: result.hasMore };
 }
+
+/**
+ * The dashboard's status filter, in Stripe's words. `succeeded` leaves out the
+ * fully refunded payments, which have their own filter (as in Stripe's
+ * dashboard); `requires_payment_method` includes declined payments (seed
+ * status `failed`), which at Stripe wait for another payment method.
+ */
+export const DASHBOARD_STATUSES = [
+  'succeeded',
+  'refunded',
+  'requires_capture',
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+  'canceled',
+] as const;
+export type DashboardStatus = (typeof DASHBOARD_STATUSES)[number];
+
+const STATUS_SQL: Record<DashboardStatus, Prisma.Sql> = {
+  succeeded: Prisma.sql`status IN ('succeeded', 'captured', 'disputed')`,
+  refunded: Prisma.sql`status = 'refunded'`,
+  requires_capture: Prisma.sql`status = 'authorized'`,
+  requires_payment_method: Prisma.sql`(status = 'failed' OR (status = 'pending' AND payment_method_token IS NULL))`,
+  requires_confirmation: Prisma.sql`(status = 'pending' AND payment_method_token IS NOT NULL AND next_action IS NULL)`,
+  requires_action: Prisma.sql`(status = 'pending' AND next_action IS NOT NULL)`,
+  canceled: Prisma.sql`status = 'cancelled'`,
+};
+
+export interface DashboardPaymentFilter extends PaymentFilter {
+  status?: DashboardStatus;
+}
+
+/**
+ * Dashboard → Payments: pagePayments plus a status filter. Walks
+ * idx_transactions_merchant_mode_created like the API list; the status is a
+ * filter on those rows, not an index.
+ */
+export async function pageDashboardPayments(
+  tx: DbTx,
+  scope: Scope,
+  filter: DashboardPaymentFilter,
+  page: PageRequest,
+) {
+  const conditions = [
+    Prisma.sql`merchant_id = ${scope.merchantId}::uuid`,
+    Prisma.sql`livemode = ${scope.livemode}`,
+    ...(filter.customerId !== undefined ? [Prisma.sql`customer_id = ${filter.customerId}::uuid`] : []),
+    ...(filter.status !== undefined ? [STATUS_SQL[filter.status]] : []),
+    ...createdCondition(filter.created),
+  ];
+  const result = await pageIds(tx, Prisma.raw('transactions'), conditions, page);
+  if (!result) return null;
+  const rows = await tx.transaction.findMany({
+    where: { id: { in: result.ids }, merchantId: scope.merchantId, livemode: scope.livemode },
+  });
+  return { rows: inOrder(result.ids, rows), hasMore: result.hasMore };
+}

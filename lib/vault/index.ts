@@ -5,6 +5,7 @@
  * openCardForAuthorization, for one gateway call.
  */
 export { attachPaymentMethod } from './attach-payment-method';
+export { cardSummaries, customerCardSummaries, type CardSummary } from './card-summaries';
 export { createCardPaymentMethod, type CreateCardInput } from './create-card-payment-method';
 export { detachPaymentMethod } from './detach-payment-method';
 export { getPaymentMethodObject } from './get-payment-method';

@@ -111,6 +111,23 @@ export function findVaultRows(tx: DbTx, scope: Scope, tokens: string[]): Promise
   });
 }
 
+/** Brand, last four and expiry of the given tokens: no ciphertext, no billing details. */
+export function findCardSummaryRows(tx: DbTx, scope: Scope, tokens: string[]) {
+  return tx.paymentMethodVault.findMany({
+    where: { token: { in: tokens }, merchantId: scope.merchantId, livemode: scope.livemode },
+    select: { token: true, brand: true, lastFour: true, expiresAt: true },
+  });
+}
+
+/** A customer's attached cards as summaries, newest first. */
+export function findCustomerCardSummaryRows(tx: DbTx, scope: Scope, customerId: string) {
+  return tx.paymentMethodVault.findMany({
+    where: { customerId, merchantId: scope.merchantId, livemode: scope.livemode },
+    orderBy: [{ createdAt: 'desc' }, { token: 'desc' }],
+    select: { token: true, brand: true, lastFour: true, expiresAt: true },
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Key rotation: every row, whatever its merchant, in batches by token.
 // ---------------------------------------------------------------------------
