@@ -88,7 +88,9 @@ export const timestampRange = () =>
 export type TimestampRange = z.infer<ReturnType<typeof timestampRange>>;
 
 export const listParams = {
-  limit: int(z.number().int().min(1).max(100)).optional().describe('How many objects to return (default 10).'),
+  limit: int(z.number().int().min(1).max(100))
+    .optional()
+    .describe('How many objects to return (default 10).'),
   starting_after: z
     .string()
     .max(255)
@@ -173,3 +175,14 @@ export function validateParams<T extends z.ZodType>(schema: T, raw: unknown): z.
   if (!result.success) throw toApiError(result.error, raw);
   return result.data;
 }
+
+/** A postal address parameter (customers, shipping, billing details), Stripe's fields; "" unsets one. */
+export const addressParam = () =>
+  z.strictObject({
+    city: unsettable(text(200)).optional(),
+    country: unsettable(z.string().regex(/^[A-Za-z]{2}$/, 'a two-letter ISO country code')).optional(),
+    line1: unsettable(text(200)).optional(),
+    line2: unsettable(text(200)).optional(),
+    postal_code: unsettable(text(20)).optional(),
+    state: unsettable(text(200)).optional(),
+  });

@@ -1,19 +1,12 @@
 import { z } from 'zod';
-import { expand, listParams, metadata, text, unsettable } from '@/lib/api/params';
+import { addressParam, expand, listParams, metadata, text, unsettable } from '@/lib/api/params';
 
 /**
  * /v1/customers parameters and object, after Stripe's. Parameters Stripe has
  * and we do not implement (balance, coupon, invoice_settings, payment_method,
  * tax, …) are unknown parameters here and get `parameter_unknown`.
  */
-const address = z.strictObject({
-  city: unsettable(text(200)).optional(),
-  country: unsettable(z.string().regex(/^[A-Za-z]{2}$/, 'a two-letter ISO country code')).optional(),
-  line1: unsettable(text(200)).optional(),
-  line2: unsettable(text(200)).optional(),
-  postal_code: unsettable(text(20)).optional(),
-  state: unsettable(text(200)).optional(),
-});
+const address = addressParam();
 
 const shipping = z.strictObject({
   address,
@@ -59,7 +52,7 @@ export const listCustomersParams = z.strictObject({
 export type ListCustomersParams = z.infer<typeof listCustomersParams>;
 
 // `.meta({ id })` names an object for the OpenAPI document: it becomes a shared component there.
-const addressObject = z
+export const addressObject = z
   .object({
     city: z.string().nullable().describe('City, district, suburb, town or village.'),
     country: z.string().nullable().describe('Two-letter country code (ISO 3166-1 alpha-2).'),

@@ -11,7 +11,7 @@ import { withGatewayCalls } from './gateway-log';
 import { paymentIntentObject } from './payment-intent-object';
 import { lockPayment, updatePayment, type Scope } from './repository';
 import type { CancelPaymentIntentParams } from './schemas';
-import { allows, intentStatus } from './status';
+import { allows, statusOfPayment } from './status';
 
 /**
  * Cancel before capture. An authorization is voided at its gateway; a
@@ -27,11 +27,7 @@ export async function cancelPaymentIntent(
 ) {
   const row = await lockPayment(tx, scope, id);
   if (!row) return null;
-  const status = intentStatus({
-    status: row.status,
-    hasPaymentMethod: row.paymentMethodToken !== null,
-    hasNextAction: row.nextAction !== null,
-  });
+  const status = statusOfPayment(row);
   if (!allows('cancel', status)) throw unexpectedState('cancel', status, toPublicId('pi', row.id));
   const calls = [];
   if (status === 'requires_capture' && row.gatewayTransactionId) {

@@ -14,7 +14,7 @@ import { withGatewayCalls } from './gateway-log';
 import { paymentIntentObject } from './payment-intent-object';
 import { lockPayment, updatePayment, type Scope } from './repository';
 import type { CapturePaymentIntentParams } from './schemas';
-import { allows, intentStatus } from './status';
+import { allows, statusOfPayment } from './status';
 
 /**
  * Capture all or part (`amount_to_capture`) of an authorization. The part not
@@ -30,11 +30,7 @@ export async function capturePaymentIntent(
 ) {
   const row = await lockPayment(tx, scope, id);
   if (!row) return null;
-  const status = intentStatus({
-    status: row.status,
-    hasPaymentMethod: true,
-    hasNextAction: row.nextAction !== null,
-  });
+  const status = statusOfPayment(row);
   if (!allows('capture', status)) throw unexpectedState('capture', status, toPublicId('pi', row.id));
   const capturable = Number(row.amountCapturable);
   const amount = params.amount_to_capture ?? capturable;

@@ -17,7 +17,7 @@ import { paymentIntentObject } from './payment-intent-object';
 import { lockPayment, updatePayment, type PaymentRow, type Scope } from './repository';
 import { paymentMethodFor } from './resolve-references';
 import type { ConfirmPaymentIntentParams } from './schemas';
-import { allows, intentStatus } from './status';
+import { allows, statusOfPayment } from './status';
 
 /** What the request contributes to events (Stripe's event.request). */
 export interface RequestInfo {
@@ -43,14 +43,6 @@ const PROCESSING_ERROR: Decline = {
   message: 'An error occurred while processing your card. Try again in a little bit.',
 };
 
-function statusOf(row: PaymentRow) {
-  return intentStatus({
-    status: row.status,
-    hasPaymentMethod: row.paymentMethodToken !== null,
-    hasNextAction: row.nextAction !== null,
-  });
-}
-
 /**
  * Confirm: authorize (and capture, for capture_method=automatic) the intent's
  * card through the merchant's gateway routing, in the request's transaction
@@ -72,7 +64,7 @@ export async function confirmPaymentIntent(
 ): Promise<ConfirmResult | null> {
   let row = await lockPayment(tx, scope, id);
   if (!row) return null;
-  const status = statusOf(row);
+  const status = statusOfPayment(row);
   if (!allows('confirm', status)) throw unexpectedState('confirm', status, toPublicId('pi', row.id));
 
   const method = await paymentMethodFor(tx, scope, params, row.customerId);

@@ -5,7 +5,7 @@ import { getPaymentMethodObject } from '@/lib/vault';
 import { clientSecret } from './client-secret';
 import type { PaymentRow, Scope } from './repository';
 import type { PaymentIntentObject } from './schemas';
-import { intentStatus } from './status';
+import { statusOfPayment } from './status';
 
 const seconds = (d: Date | null | undefined) => (d ? Math.floor(d.getTime() / 1000) : null);
 
@@ -37,11 +37,7 @@ export function paymentIntentObject(row: PaymentRow): PaymentIntentObject {
     payment_method_types: [row.paymentMethodType],
     receipt_email: row.receiptEmail,
     statement_descriptor: row.statementDescriptor,
-    status: intentStatus({
-      status: row.status,
-      hasPaymentMethod: row.paymentMethodToken !== null,
-      hasNextAction: row.nextAction !== null,
-    }),
+    status: statusOfPayment(row),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { billingDetailsParam } from '@/lib/vault/schemas';
 import { bool, expand, int, listParams, metadata, text, unsettable } from '@/lib/api/params';
 
 /**
@@ -16,21 +17,8 @@ export const currency = () =>
     .regex(/^[A-Za-z]{3}$/, 'a three-letter ISO currency code')
     .transform((c) => c.toUpperCase());
 
-const address = z.strictObject({
-  city: unsettable(text(200)).optional(),
-  country: unsettable(z.string().regex(/^[A-Za-z]{2}$/)).optional(),
-  line1: unsettable(text(200)).optional(),
-  line2: unsettable(text(200)).optional(),
-  postal_code: unsettable(text(20)).optional(),
-  state: unsettable(text(200)).optional(),
-});
-
-export const billingDetails = z.strictObject({
-  address: unsettable(address).optional(),
-  email: unsettable(z.email().max(255)).optional(),
-  name: unsettable(text(256)).optional(),
-  phone: unsettable(text(20)).optional(),
-});
+/** Billing details of a card sent with the request: the same parameter as on /v1/payment_methods. */
+export const billingDetails = billingDetailsParam;
 
 /** A card entered with the request (test mode only; hosted checkout in live mode). */
 export const paymentMethodData = z.strictObject({

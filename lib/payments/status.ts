@@ -65,6 +65,19 @@ export function intentStatus({ status, hasPaymentMethod, hasNextAction }: Status
   }
 }
 
+/** The Stripe status of a payment row (its seed status, payment method and next action). */
+export function statusOfPayment(row: {
+  status: string;
+  paymentMethodToken: string | null;
+  nextAction: unknown;
+}): IntentStatus {
+  return intentStatus({
+    status: row.status,
+    hasPaymentMethod: row.paymentMethodToken !== null,
+    hasNextAction: row.nextAction !== null,
+  });
+}
+
 export type Operation = 'confirm' | 'capture' | 'cancel' | 'update_payment_details' | 'refund';
 
 /** Which Stripe statuses allow each operation (Stripe's rules for card payments). */

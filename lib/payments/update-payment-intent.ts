@@ -9,7 +9,7 @@ import { paymentIntentObject } from './payment-intent-object';
 import { lockPayment, updatePayment, type Scope } from './repository';
 import { customerIdFor, paymentMethodFor } from './resolve-references';
 import type { UpdatePaymentIntentParams } from './schemas';
-import { allows, intentStatus } from './status';
+import { allows, statusOfPayment } from './status';
 
 const PAYMENT_DETAILS = [
   'amount',
@@ -33,11 +33,7 @@ export async function updatePaymentIntent(
 ) {
   const row = await lockPayment(tx, scope, id);
   if (!row) return null;
-  const status = intentStatus({
-    status: row.status,
-    hasPaymentMethod: row.paymentMethodToken !== null,
-    hasNextAction: row.nextAction !== null,
-  });
+  const status = statusOfPayment(row);
   const changesPayment =
     PAYMENT_DETAILS.some((k) => params[k] !== undefined) || params.customer !== undefined;
   if (changesPayment && !allows('update_payment_details', status)) {

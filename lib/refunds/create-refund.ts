@@ -11,7 +11,7 @@ import type { RequestInfo } from '@/lib/payments/confirm-payment-intent';
 import { unexpectedState } from '@/lib/payments/errors';
 import { paymentIntentObject } from '@/lib/payments/payment-intent-object';
 import { lockPayment, updatePayment, type Scope } from '@/lib/payments/repository';
-import { allows, intentStatus } from '@/lib/payments/status';
+import { allows, statusOfPayment } from '@/lib/payments/status';
 import { refundObject } from './refund-object';
 import { insertRefund } from './repository';
 import type { CreateRefundParams } from './schemas';
@@ -56,11 +56,7 @@ export async function createRefund(tx: DbTx, scope: Scope, params: CreateRefundP
         : ['payment_intent', 'payment_intent', params.payment_intent!];
     throw resourceMissing(label, value, param);
   }
-  const status = intentStatus({
-    status: payment.status,
-    hasPaymentMethod: true,
-    hasNextAction: payment.nextAction !== null,
-  });
+  const status = statusOfPayment(payment);
   if (!allows('refund', status)) throw unexpectedState('refund', status, toPublicId('pi', payment.id));
 
   const refundable = Number(payment.amountReceived) - Number(payment.amountRefunded);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { expand, int, listParams, metadata, text, unsettable } from '@/lib/api/params';
+import { addressObject } from '@/lib/customers/schemas';
+import { addressParam, expand, int, listParams, metadata, text, unsettable } from '@/lib/api/params';
 
 /**
  * /v1/payment_methods parameters and object, after Stripe's. Card fields are
@@ -11,14 +12,7 @@ import { expand, int, listParams, metadata, text, unsettable } from '@/lib/api/p
 const digitsString = (max: number) =>
   z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().max(max));
 
-const address = z.strictObject({
-  city: unsettable(text(200)).optional(),
-  country: unsettable(z.string().regex(/^[A-Za-z]{2}$/, 'a two-letter ISO country code')).optional(),
-  line1: unsettable(text(200)).optional(),
-  line2: unsettable(text(200)).optional(),
-  postal_code: unsettable(text(20)).optional(),
-  state: unsettable(text(200)).optional(),
-});
+const address = addressParam();
 
 export const billingDetailsParam = z.strictObject({
   address: unsettable(address).optional(),
@@ -79,14 +73,6 @@ export const listCustomerPaymentMethodsParams = z.strictObject({
   type: z.literal('card').optional().describe('Only `card`.'),
 });
 
-const addressObject = z.object({
-  city: z.string().nullable(),
-  country: z.string().nullable(),
-  line1: z.string().nullable(),
-  line2: z.string().nullable(),
-  postal_code: z.string().nullable(),
-  state: z.string().nullable(),
-});
 export type BillingAddress = z.infer<typeof addressObject>;
 
 export const billingDetailsObject = z.object({

@@ -5,7 +5,7 @@ import { listPaymentEvents } from '@/lib/events/repository';
 import { pageRefunds } from '@/lib/refunds/repository';
 import { cardSummaries, type CardSummary } from '@/lib/vault';
 import { findPayment, type Scope } from '../repository';
-import { allows, intentStatus, type IntentStatus } from '../status';
+import { allows, statusOfPayment, type IntentStatus } from '../status';
 import { displayStatus, type DisplayStatus } from './display-status';
 
 /**
@@ -90,11 +90,7 @@ export async function getPaymentForDashboard(
     pageRefunds(tx, scope, { paymentId: row.id }, { limit: REFUNDS_SHOWN }),
     listPaymentEvents(tx, scope, publicId),
   ]);
-  const status = intentStatus({
-    status: row.status,
-    hasPaymentMethod: row.paymentMethodToken !== null,
-    hasNextAction: row.nextAction !== null,
-  });
+  const status = statusOfPayment(row);
   const received = Number(row.amountReceived);
   const refunded = Number(row.amountRefunded);
   const captured = row.capturedAt !== null || received > 0;
