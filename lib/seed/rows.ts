@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { HistoryAggregates } from '@/lib/seed/aggregates';
 import { DISPUTE_EVIDENCE, RESPONSES } from '@/lib/seed/catalog';
 import { NULL, copyBool, copyDate, copyNullable, copyText, copyTimestamp } from '@/lib/seed/copy';
-import type { GeneratedPayment } from '@/lib/seed/history';
+import { isSuccessfulCharge, type GeneratedPayment } from '@/lib/seed/history';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, PHONE_PREFIX } from '@/lib/seed/names';
 import { DAY_MS, type Plan } from '@/lib/seed/plan';
 import { createRng } from '@/lib/seed/random';
@@ -126,7 +127,142 @@ export function* transactionLines(plan: Plan, payments: Iterable<GeneratedPaymen
       p.description,
       copyTimestamp(p.createdAt),
       copyTimestamp(p.updatedAt),
+      ...paymentProgress(p),
     ]);
+  }
+}
+
+/**
+ * What the PaymentIntent columns say of a seeded payment: a charge that moved
+ * money was authorized and captured at once (capture_method automatic) and
+ * received in full; a refunded one has its refunds' total refunded.
+ */
+function paymentProgress(p: GeneratedPayment): string[] {
+  const at = copyTimestamp(p.createdAt);
+  const charged = isSuccessfulCharge(p.status);
+  const refunded = p.refunds.reduce((sum, r) => sum + r.amount, 0);
+  const attempted = charged || p.status === 'failed';
+  return [
+    'automatic',
+    String(charged ? p.amount : 0),
+    String(charged ? refunded : 0),
+    attempted ? '1' : '0',
+    charged ? at : NULL,
+    charged ? at : NULL,
+  ];
+}
+
+/** A deterministic UUID for a ledger row derived from what it records. */
+function derivedId(name: string): string {
+  const h = createHash('sha256').update(name).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+interface SeedEntry {
+  id: string;
+  merchantId: string;
+  livemode: boolean;
+  currency: string;
+  type: 'charge' | 'refund';
+  amount: number;
+  fee: number;
+  sourceType: 'payment' | 'refund';
+  sourceId: string;
+  createdAt: number;
+  /** Balanced lines (lib/ledger's chart of accounts). */
+  lines: [account: string, amount: number][];
+}
+
+/**
+ * The ledger of the seeded history, as lib/ledger posts it: each charge that
+ * moved money (gross from processor_clearing, net to the merchant, the fee to
+ * the platform) and each refund (from the merchant back to the processor).
+ * The history is settled, so every entry is available at once; the merchant
+ * accounts' sums equal merchant_balances (balanceLines).
+ */
+function* seedEntries(plan: Plan, payments: Iterable<GeneratedPayment>): Generator<SeedEntry> {
+  for (const p of payments) {
+    if (!isSuccessfulCharge(p.status)) continue;
+    const base = {
+      merchantId: plan.merchants[p.merchantIndex]!.id,
+      livemode: p.livemode,
+      currency: p.currency,
+    };
+    const chargeLines: [string, number][] = [
+      ['processor_clearing', -p.amount],
+      ['merchant_available', p.amount - p.feeAmount],
+      ['platform_fees', p.feeAmount],
+    ];
+    yield {
+      ...base,
+      id: derivedId(`balance_transaction:charge:${p.id}`),
+      type: 'charge',
+      amount: p.amount,
+      fee: p.feeAmount,
+      sourceType: 'payment',
+      sourceId: p.id,
+      createdAt: p.createdAt,
+      lines: chargeLines.filter(([, amount]) => amount !== 0),
+    };
+    for (const r of p.refunds) {
+      yield {
+        ...base,
+        id: derivedId(`balance_transaction:refund:${r.id}`),
+        type: 'refund',
+        amount: -r.amount,
+        fee: 0,
+        sourceType: 'refund',
+        sourceId: r.id,
+        createdAt: r.createdAt,
+        lines: [
+          ['merchant_available', -r.amount],
+          ['processor_clearing', r.amount],
+        ],
+      };
+    }
+  }
+}
+
+export function* balanceTransactionLines(
+  plan: Plan,
+  payments: Iterable<GeneratedPayment>,
+): Generator<string> {
+  for (const e of seedEntries(plan, payments)) {
+    const at = copyTimestamp(e.createdAt);
+    yield line([
+      e.id,
+      e.merchantId,
+      copyBool(e.livemode),
+      e.currency,
+      e.type,
+      String(e.amount),
+      String(e.fee),
+      String(e.amount - e.fee),
+      'available',
+      at,
+      e.sourceType,
+      e.sourceId,
+      NULL,
+      at,
+    ]);
+  }
+}
+
+export function* ledgerLineLines(plan: Plan, payments: Iterable<GeneratedPayment>): Generator<string> {
+  for (const e of seedEntries(plan, payments)) {
+    const at = copyTimestamp(e.createdAt);
+    for (const [i, [account, amount]] of e.lines.entries()) {
+      yield line([
+        derivedId(`ledger_line:${e.id}:${i}`),
+        e.id,
+        e.merchantId,
+        copyBool(e.livemode),
+        e.currency,
+        account,
+        String(amount),
+        at,
+      ]);
+    }
   }
 }
 

@@ -38,6 +38,8 @@ const DIGEST_TABLES: Record<string, string> = {
   fraud_logs: 'SELECT * FROM fraud_logs',
   daily_transaction_summaries: 'SELECT * FROM daily_transaction_summaries',
   merchant_balances: 'SELECT * FROM merchant_balances',
+  balance_transactions: 'SELECT * FROM balance_transactions',
+  ledger_lines: 'SELECT * FROM ledger_lines',
 };
 
 async function digests(c: pg.Client): Promise<Record<string, string>> {
@@ -246,6 +248,46 @@ describe('seedDatabase', () => {
        (SELECT 'extra', * FROM stored EXCEPT SELECT 'extra', * FROM recomputed)`,
     );
     expect(diff).toEqual([]);
+  });
+
+  it('writes the ledger of the history: balanced entries whose merchant lines are the balances', async () => {
+    const unbalanced = await rows(
+      'SELECT balance_transaction_id FROM ledger_lines GROUP BY 1 HAVING sum(amount) <> 0',
+    );
+    expect(unbalanced).toEqual([]);
+    const diff = await rows(
+      `WITH lines AS (
+         SELECT merchant_id, livemode, currency, sum(amount)::bigint AS available_balance
+           FROM ledger_lines WHERE account = 'merchant_available' GROUP BY 1, 2, 3)
+       (SELECT merchant_id, livemode, currency, available_balance FROM merchant_balances EXCEPT SELECT * FROM lines)
+       UNION ALL
+       (SELECT * FROM lines EXCEPT SELECT merchant_id, livemode, currency, available_balance FROM merchant_balances)`,
+    );
+    expect(diff).toEqual([]);
+    // One charge per payment that moved money, one refund entry per refund, fees on the platform.
+    const counts = await rows(
+      `SELECT (SELECT count(*) FROM balance_transactions WHERE type = 'charge')::int AS charges,
+              (SELECT count(*) FROM transactions WHERE status IN ('succeeded', 'refunded', 'disputed'))::int AS paid,
+              (SELECT count(*) FROM balance_transactions WHERE type = 'refund')::int AS refund_entries,
+              (SELECT count(*) FROM refunds)::int AS refunds,
+              (SELECT coalesce(sum(fee), 0) FROM balance_transactions)::text AS fees,
+              (SELECT coalesce(sum(fee_amount), 0) FROM transactions
+                WHERE status IN ('succeeded', 'refunded', 'disputed'))::text AS charged_fees`,
+    );
+    expect(counts[0]!.charges).toBe(counts[0]!.paid);
+    expect(counts[0]!.refund_entries).toBe(counts[0]!.refunds);
+    expect(counts[0]!.fees).toBe(counts[0]!.charged_fees);
+  });
+
+  it('records what each payment received and refunded, as the API presents it', async () => {
+    const wrong = await rows(
+      `SELECT t.id FROM transactions t
+        LEFT JOIN (SELECT transaction_id, sum(amount) AS amount FROM refunds GROUP BY 1) r ON r.transaction_id = t.id
+        WHERE (t.status IN ('succeeded', 'refunded', 'disputed')
+               AND (t.amount_received <> t.amount OR t.amount_refunded <> coalesce(r.amount, 0) OR t.captured_at IS NULL))
+           OR (t.status NOT IN ('succeeded', 'refunded', 'disputed') AND t.amount_received <> 0)`,
+    );
+    expect(wrong).toEqual([]);
   });
 
   it('keeps customer totals consistent with their transactions', async () => {
