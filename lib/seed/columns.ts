@@ -71,6 +71,7 @@ export const COLUMNS = {
     'attempts',
     'authorized_at',
     'captured_at',
+    'payment_method_token',
   ],
   refunds: [
     'id',

@@ -3,6 +3,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { HistoryAggregates, type HistoryTotals } from '@/lib/seed/aggregates';
 import { insertDemoApiKeys, type DemoApiKey } from '@/lib/seed/api-keys';
 import { copyRows } from '@/lib/seed/copy';
+import { VAULT_COLUMNS, vaultLines } from '@/lib/seed/vault';
 import { DEMO_ADMIN, DEMO_MERCHANT, DEMO_OWNER } from '@/lib/seed/demo';
 import { generateHistory, type GeneratedPayment } from '@/lib/seed/history';
 import { buildPlan, monthsCovered, SEED_DEFAULTS, startOfTodayUtc, type Plan } from '@/lib/seed/plan';
@@ -161,7 +162,7 @@ export async function seedDatabase(options: SeedDatabaseOptions): Promise<SeedRe
     await timed('analyze', log, () =>
       client.query(
         'ANALYZE users, merchants, customers, transactions, refunds, disputes, fraud_logs, ' +
-          'daily_transaction_summaries, merchant_balances, balance_transactions, ledger_lines',
+          'daily_transaction_summaries, merchant_balances, balance_transactions, ledger_lines, payment_methods_vault',
       ),
     );
     return {
@@ -219,6 +220,9 @@ async function load(client: pg.ClientBase, plan: Plan, log?: (line: string) => v
   await copyRows(client, 'merchant_members', COLUMNS.merchant_members, rows.memberLines(plan));
   const customers = await timed('customers', log, () =>
     copyRows(client, 'customers', COLUMNS.customers, rows.customerLines(plan, agg)),
+  );
+  await timed('saved cards', log, () =>
+    copyRows(client, 'payment_methods_vault', VAULT_COLUMNS, vaultLines(plan)),
   );
 
   // Passes 2-5: regenerate the same history (it is deterministic) once per

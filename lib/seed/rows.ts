@@ -6,6 +6,7 @@ import { isSuccessfulCharge, type GeneratedPayment } from '@/lib/seed/history';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, PHONE_PREFIX } from '@/lib/seed/names';
 import { DAY_MS, type Plan } from '@/lib/seed/plan';
 import { createRng } from '@/lib/seed/random';
+import { seededCardToken } from '@/lib/seed/vault';
 
 export { COLUMNS } from '@/lib/seed/columns';
 
@@ -128,6 +129,8 @@ export function* transactionLines(plan: Plan, payments: Iterable<GeneratedPaymen
       copyTimestamp(p.createdAt),
       copyTimestamp(p.updatedAt),
       ...paymentProgress(p),
+      // A customer's payments use the customer's saved card (lib/seed/vault.ts).
+      p.customer < 0 ? NULL : seededCardToken(plan.customerIds[p.customer]!),
     ]);
   }
 }

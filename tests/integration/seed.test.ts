@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { openCard } from '@/lib/vault/sealing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password';
 import { seedDatabase, SeedConflictError, startOfTodayUtc } from '@/lib/seed/index';
@@ -40,6 +41,9 @@ const DIGEST_TABLES: Record<string, string> = {
   merchant_balances: 'SELECT * FROM merchant_balances',
   balance_transactions: 'SELECT * FROM balance_transactions',
   ledger_lines: 'SELECT * FROM ledger_lines',
+  // The ciphertext differs on every run (a fresh data key and IV per seal); everything else may not.
+  payment_methods_vault: `SELECT token, customer_id, merchant_id, livemode, encryption_key_id, fingerprint,
+    last_four, brand, expires_at, is_active, created_at, funding, country FROM payment_methods_vault`,
 };
 
 async function digests(c: pg.Client): Promise<Record<string, string>> {
@@ -277,6 +281,27 @@ describe('seedDatabase', () => {
     expect(counts[0]!.charges).toBe(counts[0]!.paid);
     expect(counts[0]!.refund_entries).toBe(counts[0]!.refunds);
     expect(counts[0]!.fees).toBe(counts[0]!.charged_fees);
+  });
+
+  it('gives each customer a saved card in the vault, sealed, and their payments its token', async () => {
+    const vault = await rows<{
+      token: string;
+      encrypted_data: Buffer;
+      encryption_key_id: string;
+      last_four: string;
+    }>('SELECT token, encrypted_data, encryption_key_id, last_four FROM payment_methods_vault');
+    expect(vault.length).toBe(Number((await rows('SELECT count(*)::int AS n FROM customers'))[0]!.n));
+    for (const v of vault) {
+      const card = openCard(v.token, v.encrypted_data, v.encryption_key_id);
+      expect(card.number.endsWith(v.last_four)).toBe(true);
+      expect(v.encrypted_data.toString('latin1')).not.toContain(card.number);
+    }
+    const mismatched = await rows(
+      `SELECT t.id FROM transactions t LEFT JOIN payment_methods_vault v ON v.token = t.payment_method_token
+        WHERE (t.customer_id IS NULL AND t.payment_method_token IS NOT NULL)
+           OR (t.customer_id IS NOT NULL AND (v.customer_id IS DISTINCT FROM t.customer_id))`,
+    );
+    expect(mismatched).toEqual([]);
   });
 
   it('records what each payment received and refunded, as the API presents it', async () => {
