@@ -1,5 +1,6 @@
 import type { Endpoint } from '@/lib/api/endpoint';
 import {
+  cancelRefundParams,
   createRefundParams,
   listRefundsParams,
   refundListObject,
@@ -46,6 +47,19 @@ export const refundEndpoints = {
     tag,
     access: write,
     params: updateRefundParams,
+    pathParams,
+    response: refundObject,
+  },
+  cancel: {
+    name: 'refunds.cancel',
+    method: 'POST',
+    path: '/v1/refunds/{refund}/cancel',
+    summary: 'Cancel a refund',
+    description:
+      'Only a pending refund can be canceled. Card refunds through the sandbox gateways complete at once, so they answer `refund_not_cancelable`.',
+    tag,
+    access: write,
+    params: cancelRefundParams,
     pathParams,
     response: refundObject,
   },

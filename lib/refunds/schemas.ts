@@ -19,6 +19,8 @@ export const updateRefundParams = z.strictObject({
 });
 export type UpdateRefundParams = z.infer<typeof updateRefundParams>;
 
+export const cancelRefundParams = z.strictObject({ expand: expand().optional() });
+
 export const retrieveRefundParams = z.strictObject({ expand: expand().optional() });
 
 export const listRefundsParams = z.strictObject({

@@ -16,6 +16,7 @@ import * as intentCapture from '@/app/v1/payment_intents/[intent]/capture/route'
 import * as intentConfirm from '@/app/v1/payment_intents/[intent]/confirm/route';
 import * as intent from '@/app/v1/payment_intents/[intent]/route';
 import * as intents from '@/app/v1/payment_intents/route';
+import * as refundCancel from '@/app/v1/refunds/[refund]/cancel/route';
 import * as refund from '@/app/v1/refunds/[refund]/route';
 import * as refunds from '@/app/v1/refunds/route';
 
@@ -50,6 +51,7 @@ const ROUTES: [RegExp, string[], Module][] = [
   [/^\/v1\/payment_intents\/([^/]+)\/cancel$/, ['intent'], intentCancel],
   [/^\/v1\/refunds$/, [], refunds],
   [/^\/v1\/refunds\/([^/]+)$/, ['refund'], refund],
+  [/^\/v1\/refunds\/([^/]+)\/cancel$/, ['refund'], refundCancel],
 ];
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

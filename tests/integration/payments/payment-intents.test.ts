@@ -221,6 +221,12 @@ describe('refunds', () => {
       ticket: 'T-1',
     });
     expect(await stripe.refunds.retrieve(r1.id)).toMatchObject({ id: r1.id, metadata: { ticket: 'T-1' } });
+    // A succeeded card refund is final: only pending refunds can be canceled.
+    expect(await rejection(stripe.refunds.cancel(r1.id))).toMatchObject({
+      statusCode: 400,
+      code: 'refund_not_cancelable',
+    });
+    expect((await rejection(stripe.refunds.cancel('re_0000000000000000000000'))).statusCode).toBe(404);
   });
 
   it('an uncaptured intent cannot be refunded', async () => {
