@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { env } from '@/lib/env';
 import { clock } from '@/lib/clock';
+import { open, seal } from '@/lib/crypto/envelope';
 import type { DbTx } from '@/lib/db/client';
 import { ApiError, invalidRequest } from './errors';
 
@@ -63,6 +64,24 @@ export function requestFingerprint(method: string, path: string, params: unknown
     .digest('hex');
 }
 
+/**
+ * A stored response may hold personal data (a customer's name or address), so
+ * it is sealed with the envelope module for its 24 hours, bound to the
+ * merchant, mode and key. Rows from before sealing (no key id) read as they are.
+ */
+const responseContext = (scope: IdempotencyScope) =>
+  `idempotency_keys.response:${scope.merchantId}:${scope.livemode ? 'live' : 'test'}:${scope.key}`;
+
+function sealResponse(scope: IdempotencyScope, body: string) {
+  const sealed = seal(body, responseContext(scope));
+  return { responseBody: sealed.ciphertext.toString('base64'), responseKeyId: sealed.keyId };
+}
+
+function openResponse(scope: IdempotencyScope, stored: string, keyId: string | null): string {
+  if (keyId === null) return stored;
+  return open(Buffer.from(stored, 'base64'), keyId, responseContext(scope)).toString('utf8');
+}
+
 /** False when another transaction holds the key right now. */
 async function tryLock(tx: DbTx, scope: IdempotencyScope): Promise<boolean> {
   const rows = await tx.$queryRaw<{ locked: boolean }[]>`
@@ -106,7 +125,11 @@ export async function claimIdempotencyKey(
       `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${scope.key}' if you meant to execute a different request.`,
     );
   }
-  return { status: existing.responseStatus, body: existing.responseBody, requestId: existing.requestId };
+  return {
+    status: existing.responseStatus,
+    body: openResponse(scope, existing.responseBody, existing.responseKeyId),
+    requestId: existing.requestId,
+  };
 }
 
 export interface RecordedRequest {
@@ -130,7 +153,7 @@ export async function storeIdempotentResponse(
     requestPath: request.path.slice(0, 500),
     requestFingerprint: request.fingerprint,
     responseStatus: response.status,
-    responseBody: response.body,
+    ...sealResponse(scope, response.body),
     requestId: request.requestId,
     apiKeyId: request.apiKeyId,
     createdAt: now,

@@ -52,6 +52,21 @@ describe('replays', () => {
     expect(await customersOf(actor.merchantId, 'one@example.test')).toBe(1);
   });
 
+  it('stores the first response sealed, not in clear, and still replays it byte for byte', async () => {
+    const { actor, key } = await merchantWithKey();
+    const first = await post(key, 'sealed-1', 'email=sealed%40example.test&name=Private+Person');
+    const row = await one(
+      'SELECT response_body, response_key_id FROM idempotency_keys WHERE merchant_id = $1 AND idempotency_key = $2',
+      [actor.merchantId, 'sealed-1'],
+    );
+    expect(row.response_key_id).toBeTruthy();
+    for (const clear of ['Private Person', 'sealed@example.test', '"object"']) {
+      expect(String(row.response_body)).not.toContain(clear);
+    }
+    const again = await post(key, 'sealed-1', 'email=sealed%40example.test&name=Private+Person');
+    expect(again.text).toBe(first.text);
+  });
+
   it('the same key with other parameters is an idempotency error (StripeIdempotencyError)', async () => {
     const { actor, key } = await merchantWithKey();
     const stripe = server.stripe(key);
