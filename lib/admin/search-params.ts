@@ -1,27 +1,13 @@
 import { z } from 'zod';
+import { pickParam, type SearchParams } from '@/lib/search-params';
 import { AUDIT_OUTCOMES, type AuditFilters } from './list-audit-events';
 import type { MerchantListFilters } from './list-merchants';
 import { MERCHANT_STATUSES, VERIFICATION_STATUSES } from './merchant-status';
 
-/**
- * The console's list pages take their filters from the URL (GET forms), so a
- * filtered view can be bookmarked and shared. Unknown keys are ignored rather
- * than rejected (a link with an extra parameter should still open); a value
- * that does not parse is dropped and named in `invalid`, so the page can say
- * which filter it ignored instead of silently showing everything.
- */
-export type SearchParams = Record<string, string | string[] | undefined>;
+/** The console's list filters, read from the URL (lib/search-params.ts). */
+export { queryString, type SearchParams } from '@/lib/search-params';
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-
-function pick<T>(params: SearchParams, key: string, schema: z.ZodType<T>, invalid: string[]): T | undefined {
-  const raw = first(params[key]);
-  if (raw === undefined) return undefined;
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  invalid.push(key);
-  return undefined;
-}
+const pick = pickParam;
 
 const text = (max: number) => z.string().max(max);
 const page = z.coerce.number().int().min(1).max(100_000);
@@ -67,13 +53,4 @@ export function parseAuditParams(params: SearchParams): { filters: AuditFilters;
     after: pick(params, 'after', cursor, invalid),
   };
   return { filters, invalid };
-}
-
-/** A query string from filter values, leaving out empty ones. */
-export function queryString(values: Record<string, string | number | undefined | null>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(values))
-    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return s ? `?${s}` : '';
 }

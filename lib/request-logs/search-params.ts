@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstParam, pickParam, type SearchParams } from '@/lib/search-params';
 import { LOGGED_METHODS, STATUS_CLASSES, type LogCursor, type RequestLogFilter } from './filters';
 
 /**
@@ -7,7 +8,7 @@ import { LOGGED_METHODS, STATUS_CLASSES, type LogCursor, type RequestLogFilter }
  * does not parse is dropped and named in `invalid`, so the page can say which
  * filter it ignored instead of silently showing everything.
  */
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams } from '@/lib/search-params';
 
 export const FILTER_KEYS = ['status', 'code', 'path', 'method'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -23,8 +24,6 @@ const schemas = {
   after: z.string().regex(REQUEST_ID),
 };
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-
 export function isRequestId(value: string): boolean {
   return REQUEST_ID.test(value);
 }
@@ -39,14 +38,8 @@ export interface ParsedLogParams {
 
 export function parseLogParams(params: SearchParams): ParsedLogParams {
   const invalid: string[] = [];
-  function pick<K extends keyof typeof schemas>(key: K): z.infer<(typeof schemas)[K]> | undefined {
-    const raw = first(params[key]);
-    if (raw === undefined) return undefined;
-    const parsed = schemas[key].safeParse(raw);
-    if (parsed.success) return parsed.data as z.infer<(typeof schemas)[K]>;
-    invalid.push(key);
-    return undefined;
-  }
+  const pick = <K extends keyof typeof schemas>(key: K): z.infer<(typeof schemas)[K]> | undefined =>
+    pickParam(params, key, schemas[key] as z.ZodType, invalid) as z.infer<(typeof schemas)[K]> | undefined;
   const filter: RequestLogFilter = {
     statusClass: pick('status'),
     status: pick('code'),
@@ -60,6 +53,6 @@ export function parseLogParams(params: SearchParams): ParsedLogParams {
     : after
       ? { requestId: after, direction: 'newer' }
       : null;
-  const typed = Object.fromEntries(FILTER_KEYS.map((k) => [k, first(params[k])]));
+  const typed = Object.fromEntries(FILTER_KEYS.map((k) => [k, firstParam(params[k])]));
   return { filter, cursor, typed, invalid };
 }

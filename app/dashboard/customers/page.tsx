@@ -6,7 +6,7 @@ import { formatTime } from '@/components/payments/format';
 import { CUSTOMERS_PATH } from '@/components/payments/payments-table';
 import { DataTable } from '@/components/ui/data-table';
 import { Pagination } from '@/components/ui/pagination';
-import { queryString, type SearchParams } from '@/lib/admin/search-params';
+import { queryString, type SearchParams } from '@/lib/search-params';
 import { requireMerchant } from '@/lib/auth/current';
 import { CUSTOMERS_PAGE_SIZE, listCustomersForDashboard } from '@/lib/customers/list-customers-for-dashboard';
 import { db } from '@/lib/db/client';

@@ -4,7 +4,7 @@ import { IgnoredFilters } from '@/components/admin/ignored-filters';
 import { PaymentFilters } from '@/components/payments/payment-filters';
 import { PAYMENTS_PATH, PaymentsTable } from '@/components/payments/payments-table';
 import { Pagination } from '@/components/ui/pagination';
-import { queryString } from '@/lib/admin/search-params';
+import { queryString } from '@/lib/search-params';
 import { requireMerchant } from '@/lib/auth/current';
 import { db } from '@/lib/db/client';
 import { listPaymentsForDashboard, PAYMENTS_PAGE_SIZE } from '@/lib/payments/dashboard/list-payments';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstParam, pickParam, type SearchParams } from '@/lib/search-params';
 import { fromPublicId } from '@/lib/api/object-id';
 import { DASHBOARD_STATUSES } from '../repository';
 import type { PaymentCursor, PaymentListFilter } from './list-payments';
@@ -9,7 +10,7 @@ import type { PaymentCursor, PaymentListFilter } from './list-payments';
  * not parse is dropped and named in `invalid`. Dates are whole UTC days, both
  * ends included: "to 2026-03-02" means before 2026-03-03 00:00 UTC.
  */
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams } from '@/lib/search-params';
 
 export const PAYMENT_FILTER_KEYS = ['status', 'from', 'to', 'customer'] as const;
 export type PaymentFilterKey = (typeof PAYMENT_FILTER_KEYS)[number];
@@ -35,8 +36,6 @@ const schemas = {
   after: publicId('pi'),
 };
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-
 export interface ParsedPaymentParams {
   filter: PaymentListFilter;
   cursor: PaymentCursor | null;
@@ -47,14 +46,8 @@ export interface ParsedPaymentParams {
 
 export function parsePaymentParams(params: SearchParams): ParsedPaymentParams {
   const invalid: string[] = [];
-  function pick<K extends keyof typeof schemas>(key: K): z.infer<(typeof schemas)[K]> | undefined {
-    const raw = first(params[key]);
-    if (raw === undefined) return undefined;
-    const parsed = schemas[key].safeParse(raw);
-    if (parsed.success) return parsed.data as z.infer<(typeof schemas)[K]>;
-    invalid.push(key);
-    return undefined;
-  }
+  const pick = <K extends keyof typeof schemas>(key: K): z.infer<(typeof schemas)[K]> | undefined =>
+    pickParam(params, key, schemas[key] as z.ZodType, invalid) as z.infer<(typeof schemas)[K]> | undefined;
   const from = pick('from');
   const to = pick('to');
   const filter: PaymentListFilter = {
@@ -71,6 +64,6 @@ export function parsePaymentParams(params: SearchParams): ParsedPaymentParams {
     : before
       ? { id: before, direction: 'newer' }
       : null;
-  const typed = Object.fromEntries(PAYMENT_FILTER_KEYS.map((k) => [k, first(params[k])]));
+  const typed = Object.fromEntries(PAYMENT_FILTER_KEYS.map((k) => [k, firstParam(params[k])]));
   return { filter, cursor, typed, invalid };
 }

@@ -6,7 +6,7 @@ import { Section } from '@/components/account/section';
 import { formatCard, formatTime } from '@/components/payments/format';
 import { CUSTOMERS_PATH, PAYMENTS_PATH, PaymentsTable } from '@/components/payments/payments-table';
 import { DataTable } from '@/components/ui/data-table';
-import { queryString } from '@/lib/admin/search-params';
+import { queryString } from '@/lib/search-params';
 import { requireMerchant } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import type { Address } from '@/lib/customers/pii';

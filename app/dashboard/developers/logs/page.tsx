@@ -6,7 +6,7 @@ import { LogFilters, LOGS_PATH } from '@/components/request-logs/log-filters';
 import { RequestStatusBadge } from '@/components/request-logs/status-badge';
 import { DataTable } from '@/components/ui/data-table';
 import { Pagination } from '@/components/ui/pagination';
-import { queryString, type SearchParams } from '@/lib/admin/search-params';
+import { queryString, type SearchParams } from '@/lib/search-params';
 import { requireMerchant } from '@/lib/auth/current';
 import { listRequestLogs, REQUEST_LOG_PAGE_SIZE } from '@/lib/request-logs/list-request-logs';
 import { FILTER_KEYS, parseLogParams } from '@/lib/request-logs/search-params';
