@@ -5,7 +5,7 @@ import { createCustomer } from '@/lib/customers/create-customer';
 import { db } from '@/lib/db/client';
 import { startApiServer, type ApiServer } from '@/tests/helpers/api-server';
 import { insertCustomer, one, query } from '@/tests/helpers/fixtures';
-import { actorForNewMerchant, merchantWithKey, newKey } from './helpers';
+import { actorForNewMerchant, merchantWithKey, newKey, rejection } from './helpers';
 
 /**
  * /v1/customers through the official stripe SDK, against this file's own
@@ -16,16 +16,6 @@ beforeAll(async () => {
   server = await startApiServer();
 });
 afterAll(() => server.close());
-
-async function rejection(p: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof Stripe.errors.StripeError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('customers CRUD with the stripe SDK', () => {
   it('creates, retrieves, updates, lists and deletes with Stripe semantics', async () => {

@@ -1,3 +1,4 @@
+import Stripe from 'stripe';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import type { PermissionMap } from '@/lib/api-keys/permissions';
 import { RESOURCES } from '@/lib/api-keys/permissions';
@@ -35,4 +36,15 @@ export async function newKey(actor: ApiKeyActor, options: KeyOptions = {}): Prom
 export async function merchantWithKey(options: KeyOptions = {}) {
   const actor = await actorForNewMerchant();
   return { actor, key: await newKey(actor, options) };
+}
+
+/** The SDK error a call failed with (and a failed test if it did not fail). */
+export async function rejection(p: Promise<unknown>): Promise<Stripe.errors.StripeError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof Stripe.errors.StripeError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
 }

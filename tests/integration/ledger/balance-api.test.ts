@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromPublicId, toPublicId } from '@/lib/api/object-id';
 import { db } from '@/lib/db/client';
@@ -8,7 +7,7 @@ import { getBalance } from '@/lib/ledger/get-balance';
 import { postCharge } from '@/lib/ledger/post-charge';
 import { postRefund } from '@/lib/ledger/post-refund';
 import { startApiServer, type ApiServer } from '@/tests/helpers/api-server';
-import { merchantWithKey, newKey } from '../api/helpers';
+import { merchantWithKey, newKey, rejection } from '../api/helpers';
 
 /** /v1/balance and /v1/balance_transactions through the official stripe SDK. */
 let server: ApiServer;
@@ -16,16 +15,6 @@ beforeAll(async () => {
   server = await startApiServer();
 });
 afterAll(() => server.close());
-
-async function rejection(p: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof Stripe.errors.StripeError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function seedEntries(scope: Scope) {
   const paymentA = randomUUID();

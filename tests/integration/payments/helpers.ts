@@ -1,15 +1,4 @@
-import Stripe from 'stripe';
-
-/** The error a call failed with (and fails the test if it did not fail). */
-export async function rejection(p: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof Stripe.errors.StripeError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
+export { rejection } from '../api/helpers';
 
 export const DECLINES: [string, string, string][] = [
   ['pm_card_chargeDeclined', 'card_declined', 'generic_decline'],

@@ -1,17 +1,6 @@
-import Stripe from 'stripe';
 import { luhnCheckDigit } from '@/lib/cards/luhn';
 
-export { actorForNewMerchant, merchantWithKey, newKey } from '../api/helpers';
-
-export async function rejection(p: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof Stripe.errors.StripeError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
+export { actorForNewMerchant, merchantWithKey, newKey, rejection } from '../api/helpers';
 
 /** A random Luhn-valid 16-digit Visa number that is not one of Stripe's test cards. */
 export function randomVisa(): string {
