@@ -1,6 +1,9 @@
 import '@/lib/env'; // validates the configuration first
+import { totpSecretStore } from '@/lib/account/rewrap-two-factor-secrets';
+import { idempotencyResponseStore } from '@/lib/api/rewrap-idempotency-responses';
 import { keyring } from '@/lib/crypto/envelope';
-import { rewrapCustomerPii, verifyCustomerPii } from '@/lib/customers/rewrap-pii';
+import { rewrapSealed, verifySealed, type SealedStore } from '@/lib/crypto/rotate-sealed';
+import { customerPiiStore } from '@/lib/customers/rewrap-pii';
 import { db, disconnectDb } from '@/lib/db/client';
 import { disconnectRedis } from '@/lib/cache/redis';
 import { rewrapVault, verifyVault } from '@/lib/vault';
@@ -8,14 +11,18 @@ import { rewrapVault, verifyVault } from '@/lib/vault';
 /**
  * npm run vault:rotate
  *
- * Re-wraps every sealed record of the card vault (cards and billing details)
- * and every customer's sealed PII under ENCRYPTION_ACTIVE_KEY_ID (default: the
- * last key of ENCRYPTION_KEYS), in batches, then opens every record again to
- * prove it decrypts. Prints counts only. Exits 1 if any record failed or is
- * still under another key; run it again after fixing the keyring (records
- * already re-wrapped are skipped). See docs/vault.md for the whole procedure.
+ * Re-wraps every sealed record under ENCRYPTION_ACTIVE_KEY_ID (default: the
+ * last key of ENCRYPTION_KEYS), in batches: the card vault (cards and billing
+ * details), customers' PII, users' two-factor secrets and the stored responses
+ * of idempotent requests. Then opens every record again to prove it decrypts.
+ * Prints counts only. Exits 1 if any record failed or is still under another
+ * key; run it again after fixing the keyring (records already re-wrapped are
+ * skipped). See docs/vault.md for the whole procedure.
  */
 const BATCH = 500;
+
+/** Every sealed column outside the card vault, one store each. */
+const SEALED_STORES: SealedStore[] = [customerPiiStore, totpSecretStore, idempotencyResponseStore];
 
 async function main(): Promise<number> {
   const ring = keyring();
@@ -27,25 +34,38 @@ async function main(): Promise<number> {
   say(
     `payment_methods_vault: ${vault.rows} rows, ${vault.rewrapped} records re-wrapped, ${vault.alreadyCurrent} already under ${ring.activeId}, ${vault.failed.length} failed`,
   );
-  const pii = await rewrapCustomerPii(client, { ring, batchSize: BATCH });
-  say(
-    `customers.encrypted_pii: ${pii.rows} rows, ${pii.rewrapped} re-wrapped, ${pii.alreadyCurrent} already under ${ring.activeId}, ${pii.failed.length} failed`,
-  );
+  const failed = [...vault.failed];
+  let notActive = 0;
+  for (const store of SEALED_STORES) {
+    const r = await rewrapSealed(client, store, { ring, batchSize: BATCH });
+    say(
+      `${store.name}: ${r.rows} rows, ${r.rewrapped} re-wrapped, ${r.alreadyCurrent} already under ${ring.activeId}, ${r.failed.length} failed`,
+    );
+    failed.push(...r.failed);
+  }
 
   const checkVault = await verifyVault(client, { ring, batchSize: BATCH });
-  const checkPii = await verifyCustomerPii(client, { ring, batchSize: BATCH });
   say(
-    `Verified: vault ${checkVault.opened} records opened in ${checkVault.rows} rows (${checkVault.notActive} not under the active key, ${checkVault.failed.length} failed); customers ${checkPii.opened} of ${checkPii.rows} opened (${checkPii.notActive} not under the active key, ${checkPii.failed.length} failed)`,
+    `Verified: payment_methods_vault ${checkVault.opened} records opened in ${checkVault.rows} rows (${checkVault.notActive} not under the active key, ${checkVault.failed.length} failed)`,
   );
+  failed.push(...checkVault.failed);
+  notActive += checkVault.notActive;
+  for (const store of SEALED_STORES) {
+    const check = await verifySealed(client, store, { ring, batchSize: BATCH });
+    say(
+      `Verified: ${store.name} ${check.opened} of ${check.rows} opened (${check.notActive} not under the active key, ${check.failed.length} failed)`,
+    );
+    failed.push(...check.failed);
+    notActive += check.notActive;
+  }
 
-  const failed = [...vault.failed, ...checkVault.failed, ...pii.failed, ...checkPii.failed];
   if (failed.length > 0) {
-    // Ids only (tokens and customer UUIDs are not secret): the operator needs to know which.
+    // Ids only (tokens and row UUIDs are not secret): the operator needs to know which.
     say(
       `Records that could not be opened (is their master key still in ENCRYPTION_KEYS?): ${[...new Set(failed)].join(', ')}`,
     );
   }
-  return failed.length > 0 || checkVault.notActive > 0 || checkPii.notActive > 0 ? 1 : 0;
+  return failed.length > 0 || notActive > 0 ? 1 : 0;
 }
 
 main()

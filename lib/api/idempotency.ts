@@ -69,7 +69,7 @@ export function requestFingerprint(method: string, path: string, params: unknown
  * it is sealed with the envelope module for its 24 hours, bound to the
  * merchant, mode and key. Rows from before sealing (no key id) read as they are.
  */
-const responseContext = (scope: IdempotencyScope) =>
+export const responseContext = (scope: IdempotencyScope) =>
   `idempotency_keys.response:${scope.merchantId}:${scope.livemode ? 'live' : 'test'}:${scope.key}`;
 
 function sealResponse(scope: IdempotencyScope, body: string) {

@@ -1,4 +1,4 @@
-import { open, rewrap, seal, type Keyring } from '@/lib/crypto/envelope';
+import { open, seal } from '@/lib/crypto/envelope';
 
 /**
  * A customer's personal data (name, phone, postal address, shipping details)
@@ -31,7 +31,8 @@ export interface CustomerPii {
 
 export const EMPTY_PII: CustomerPii = { name: null, phone: null, address: null, shipping: null };
 
-const context = (customerId: string) => `customer:${customerId}:pii`;
+/** The additional authenticated data of a customer's sealed PII. */
+export const piiContext = (customerId: string) => `customer:${customerId}:pii`;
 
 export function sealPii(
   customerId: string,
@@ -40,7 +41,7 @@ export function sealPii(
   if (pii.name === null && pii.phone === null && pii.address === null && pii.shipping === null) {
     return { encryptedPii: null, encryptionKeyId: null };
   }
-  const sealed = seal(JSON.stringify(pii), context(customerId));
+  const sealed = seal(JSON.stringify(pii), piiContext(customerId));
   return { encryptedPii: new Uint8Array(sealed.ciphertext), encryptionKeyId: sealed.keyId };
 }
 
@@ -48,16 +49,6 @@ export function openPii(customerId: string, encrypted: Uint8Array | null, keyId:
   if (!encrypted || !keyId) return EMPTY_PII;
   return {
     ...EMPTY_PII,
-    ...(JSON.parse(open(encrypted, keyId, context(customerId)).toString('utf8')) as Partial<CustomerPii>),
+    ...(JSON.parse(open(encrypted, keyId, piiContext(customerId)).toString('utf8')) as Partial<CustomerPii>),
   };
-}
-
-/** Key rotation: the record's data key re-wrapped under the ring's active master key. */
-export function rewrapPii(customerId: string, encrypted: Uint8Array, keyId: string, ring?: Keyring) {
-  return rewrap(encrypted, keyId, context(customerId), ring);
-}
-
-/** Key rotation's proof: the record opens (its content is discarded). */
-export function checkPiiOpens(customerId: string, encrypted: Uint8Array, keyId: string, ring?: Keyring): void {
-  JSON.parse(open(encrypted, keyId, context(customerId), ring).toString('utf8'));
 }

@@ -92,33 +92,19 @@ export async function pageCustomers(tx: DbTx, scope: Scope, filter: CustomerFilt
 // ---------------------------------------------------------------------------
 export type SealedPii = { id: string; encryptedPii: Uint8Array<ArrayBuffer>; encryptionKeyId: string };
 
-/** The next batch of sealed records after `after` (by id), locked for rewriting. */
-export async function lockSealedPiiBatch(tx: DbTx, after: string | null, limit: number): Promise<SealedPii[]> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id::text AS id FROM customers
-    WHERE encrypted_pii IS NOT NULL ${after ? Prisma.sql`AND id > ${after}::uuid` : Prisma.empty}
-    ORDER BY id LIMIT ${limit} FOR UPDATE`;
-  return sealedPiiRows(tx, rows.map((r) => r.id));
-}
-
-export async function sealedPiiBatch(tx: DbTx, after: string | null, limit: number): Promise<SealedPii[]> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id::text AS id FROM customers
-    WHERE encrypted_pii IS NOT NULL ${after ? Prisma.sql`AND id > ${after}::uuid` : Prisma.empty}
-    ORDER BY id LIMIT ${limit}`;
-  return sealedPiiRows(tx, rows.map((r) => r.id));
-}
-
-async function sealedPiiRows(tx: DbTx, ids: string[]): Promise<SealedPii[]> {
-  if (ids.length === 0) return [];
-  const rows = await tx.customer.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, encryptedPii: true, encryptionKeyId: true },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids
-    .map((id) => byId.get(id))
-    .filter((r): r is SealedPii => !!r && r.encryptedPii !== null && r.encryptionKeyId !== null);
+/** The next batch of sealed records after `after` (by id); `lock` = FOR UPDATE, for rewriting. */
+export async function sealedPiiBatch(
+  tx: DbTx,
+  after: string | null,
+  limit: number,
+  lock: boolean,
+): Promise<SealedPii[]> {
+  const rows = await tx.$queryRaw<SealedPii[]>`
+    SELECT id::text AS id, encrypted_pii AS "encryptedPii", encryption_key_id AS "encryptionKeyId" FROM customers
+    WHERE encrypted_pii IS NOT NULL AND encryption_key_id IS NOT NULL
+      ${after ? Prisma.sql`AND id > ${after}::uuid` : Prisma.empty}
+    ORDER BY id LIMIT ${limit} ${lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
+  return rows;
 }
 
 export async function writeSealedPii(tx: DbTx, id: string, encryptedPii: Uint8Array<ArrayBuffer>, keyId: string) {
