@@ -5,7 +5,7 @@ import { createKeyInDashboard, keyName, openNewMerchantKeysPage, stripeFor } fro
 /**
  * Dashboard → Payments and Customers for a new merchant: payments made with
  * the SDK appear in the list; the paid one is partly refunded (through the
- * confirmation) and the uncaptured one captured from their pages; Home shows
+ * confirmation), the uncaptured one captured and another canceled from their pages; Home shows
  * the balance; Customers shows the customer and the saved card.
  */
 test('payments list, refund, capture, balance and customers', async ({ page }) => {
@@ -76,11 +76,30 @@ test('payments list, refund, capture, balance and customers', async ({ page }) =
   const capture = page.getByRole('form', { name: 'Capture payment' });
   await expect(capture.getByLabel('Amount to capture (USD)')).toHaveValue('30.00');
   await capture.getByRole('button', { name: 'Capture' }).click();
-  // Once captured the page re-renders without the form (nothing is left to capture).
+  // Once captured the page re-renders without the form (nothing is left to capture) and says so.
+  await expect(page.getByRole('status').filter({ hasText: 'Captured' })).toHaveText('Captured $30.00.');
+  await expect(page).toHaveURL(new RegExp(`/dashboard/payments/${held.id}\\?done=captured$`));
   await expect(page.getByTestId('amount-captured')).toHaveText('$30.00');
   await expect(page.getByTestId('amount-capturable')).toHaveText('$0.00');
   await expect(capture).toHaveCount(0);
   expect((await stripe.paymentIntents.retrieve(held.id)).status).toBe('succeeded');
+
+  // Cancel another hold, after the browser's confirmation.
+  const toCancel = await stripe.paymentIntents.create({
+    amount: 1200,
+    currency: 'usd',
+    payment_method: 'pm_card_visa',
+    capture_method: 'manual',
+    confirm: true,
+  });
+  await page.goto(`/dashboard/payments/${toCancel.id}`);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('form', { name: 'Cancel payment' }).getByRole('button', { name: 'Cancel payment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'canceled' })).toHaveText(
+    'Payment canceled. Any hold on the card is released.',
+  );
+  await expect(page.getByRole('form', { name: 'Cancel payment' })).toHaveCount(0);
+  expect((await stripe.paymentIntents.retrieve(toCancel.id)).status).toBe('canceled');
 
   // Another merchant's id, or nonsense, is not found.
   const missing = await page.goto('/dashboard/payments/pi_0000000000000000000000');

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { ApiError } from '@/lib/api/errors';
 import type { ActionState } from '@/lib/auth/action';
 import { merchantAction } from '@/lib/auth/action';
@@ -44,6 +45,10 @@ function failure(err: unknown): ActionState {
   throw err;
 }
 
+/** The payment page with its one-line outcome notice (PaymentPage reads `done`). */
+const donePath = (paymentIntent: string, done: 'captured' | 'canceled') =>
+  `${PAYMENTS}/${encodeURIComponent(paymentIntent)}?done=${done}`;
+
 function refresh(paymentIntent: string) {
   revalidatePath(`${PAYMENTS}/${paymentIntent}`);
   revalidatePath(PAYMENTS);
@@ -71,12 +76,13 @@ export const capturePaymentAction = merchantAction(
   capturePaymentSchema,
   async (input, ctx, context) => {
     try {
-      const { formatted } = await capturePaymentFromDashboard(actorOf(ctx, context), input);
-      refresh(input.payment_intent);
-      return { ok: true, message: `Captured ${formatted}.` };
+      await capturePaymentFromDashboard(actorOf(ctx, context), input);
     } catch (err) {
       return failure(err);
     }
+    refresh(input.payment_intent);
+    // The capture form is gone once the payment is captured: the page says what happened.
+    redirect(donePath(input.payment_intent, 'captured'));
   },
 );
 
@@ -86,10 +92,10 @@ export const cancelPaymentAction = merchantAction(
   async (input, ctx, context) => {
     try {
       await cancelPaymentFromDashboard(actorOf(ctx, context), input);
-      refresh(input.payment_intent);
-      return { ok: true, message: 'Payment canceled.' };
     } catch (err) {
       return failure(err);
     }
+    refresh(input.payment_intent);
+    redirect(donePath(input.payment_intent, 'canceled'));
   },
 );

@@ -13,10 +13,11 @@ import { requireMerchant } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { db } from '@/lib/db/client';
 import { formatAmount } from '@/lib/money/currencies';
+import { firstParam } from '@/lib/search-params';
 import { getPaymentForDashboard } from '@/lib/payments/dashboard/get-payment';
 import { cancelPaymentAction, capturePaymentAction, refundPaymentAction } from '../actions';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const metadata: Metadata = { title: 'Payment' };
 
@@ -32,10 +33,22 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+function Notice({ children }: { children: ReactNode }) {
+  return (
+    <p
+      role="status"
+      className="mt-3 max-w-2xl rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-900 ring-1 ring-emerald-600/20"
+    >
+      {children}
+    </p>
+  );
+}
+
 /** One payment. Another merchant's id, or the other mode's, is the ordinary 404. */
-export default async function PaymentPage({ params }: Props) {
+export default async function PaymentPage({ params, searchParams }: Props) {
   const ctx = await requireMerchant('payments:read');
   const { id } = await params;
+  const done = firstParam((await searchParams).done);
   const p = await getPaymentForDashboard(
     db(),
     { merchantId: ctx.merchant.id, livemode: ctx.mode === 'live' },
@@ -63,6 +76,12 @@ export default async function PaymentPage({ params }: Props) {
         </div>
         <p className="mt-1 font-mono text-sm text-slate-600">{p.id}</p>
         {p.description ? <p className="mt-1 text-sm text-slate-700">{p.description}</p> : null}
+        {/* After capture or cancel (the actions redirect here): confirmed by the state just read. */}
+        {done === 'captured' && a.received > 0 ? (
+          <Notice>Captured {money(a.received)}.</Notice>
+        ) : done === 'canceled' && p.status === 'canceled' ? (
+          <Notice>Payment canceled. Any hold on the card is released.</Notice>
+        ) : null}
         {p.lastPaymentError ? (
           <p className="mt-3 max-w-2xl rounded-lg bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-red-600/20">
             Last attempt declined: {p.lastPaymentError}
