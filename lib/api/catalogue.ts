@@ -1,3 +1,4 @@
+import { checkoutSessionEndpoints } from '@/lib/checkout/endpoints';
 import { customerEndpoints } from '@/lib/customers/endpoints';
 import { paymentMethodEndpoints } from '@/lib/vault/endpoints';
 import { balanceEndpoints } from '@/lib/ledger/endpoints';
@@ -16,5 +17,6 @@ export const catalogue: readonly Endpoint[] = [
   ...Object.values(paymentMethodEndpoints),
   ...Object.values(paymentIntentEndpoints),
   ...Object.values(refundEndpoints),
+  ...Object.values(checkoutSessionEndpoints),
   ...Object.values(balanceEndpoints),
 ];
