@@ -80,10 +80,11 @@ CREATE TABLE checkout_line_items (
   CONSTRAINT checkout_line_items_name_not_blank CHECK (length(btrim(name)) > 0),
   CONSTRAINT checkout_line_items_images_bounded CHECK (cardinality(images) <= 8),
   CONSTRAINT checkout_line_items_currency_iso CHECK (currency ~ '^[A-Z]{3}$'),
-  CONSTRAINT checkout_line_items_unit_amount_non_negative CHECK (unit_amount >= 0),
   CONSTRAINT checkout_line_items_quantity_positive CHECK (quantity >= 1),
+  -- unit_amount >= 0; the line's subtotal is unit_amount x quantity, exactly.
   CONSTRAINT checkout_line_items_amounts CHECK (
-    amount_subtotal = unit_amount * quantity AND amount_total >= 0 AND amount_total <= amount_subtotal
+    unit_amount >= 0 AND amount_subtotal = unit_amount * quantity
+    AND amount_total >= 0 AND amount_total <= amount_subtotal
   )
 );
 
