@@ -17,6 +17,6 @@ export const catalogue: readonly Endpoint[] = [
   ...Object.values(paymentMethodEndpoints),
   ...Object.values(paymentIntentEndpoints),
   ...Object.values(refundEndpoints),
-  ...Object.values(checkoutSessionEndpoints),
   ...Object.values(balanceEndpoints),
+  ...Object.values(checkoutSessionEndpoints),
 ];

@@ -53,6 +53,9 @@ CREATE TABLE checkout_sessions (
   CONSTRAINT checkout_sessions_paid_is_complete CHECK (payment_status <> 'paid' OR status = 'complete')
 );
 
+CREATE TRIGGER checkout_sessions_set_updated_at BEFORE UPDATE ON checkout_sessions
+  FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+
 -- The API's list (newest first, keyset on (created_at, id)) within a merchant and mode.
 CREATE INDEX idx_checkout_sessions_merchant_mode_created
   ON checkout_sessions(merchant_id, livemode, created_at DESC, id DESC);
