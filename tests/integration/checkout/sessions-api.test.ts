@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceClockForTests, resetClockForTests } from '@/lib/clock';
 import { payCheckoutSession } from '@/lib/checkout';
@@ -267,7 +267,7 @@ describe('validation, in Stripe’s error shape', () => {
 
   it.each(cases)('%s → 400 on %s', async (_label, over, param, code) => {
     const { stripe } = await client();
-    const err = await rejection(stripe.checkout.sessions.create({ ...sessionParams(), ...over } as never));
+    const err = await rejection(stripe.checkout.sessions.create({ ...sessionParams(), ...over }));
     expect(err.statusCode, err.message).toBe(code === 'resource_missing' ? 404 : 400);
     expect(err.type).toBe('StripeInvalidRequestError');
     expect(err.param).toBe(param);
