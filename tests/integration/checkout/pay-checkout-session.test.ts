@@ -103,7 +103,7 @@ describe('never a second payment', () => {
     expect(await count('transactions', `merchant_id = $1 AND status = 'succeeded'`, [merchant])).toBe(1);
     expect(
       await count('sandbox_gateway_operations', `operation = 'authorize' AND reference LIKE $1`, [
-        `${row.payment_id}:%`,
+        `${row.payment_id as string}:%`,
       ]),
     ).toBe(1);
     expect(await count('payment_methods_vault', 'merchant_id = $1', [merchant])).toBe(1);
