@@ -4,6 +4,7 @@ import { getMerchantBranding } from '@/lib/merchants/get-merchant-branding';
 import { findPayment } from '@/lib/payments/repository';
 import { statusOfPayment } from '@/lib/payments/status';
 import { cardSummaries } from '@/lib/vault';
+import { completeLockedSession } from './complete-checkout-session';
 import { expireLockedSession } from './expire-checkout-session';
 import { fillSessionId } from './redirect-url';
 import { lineItemsOf, lockSession, sessionScope, type SessionRow } from './repository';
@@ -24,6 +25,20 @@ export async function getCheckoutPage(sessionId: string): Promise<CheckoutPageVi
   if (!scope) return null;
   let session = await client.checkoutSession.findFirst({ where: { id: parsed.uuid, ...scope } });
   if (!session) return null;
+  if (
+    session.status === 'open' &&
+    session.paymentId &&
+    (await paidOutsideCheckout(scope, session.paymentId))
+  ) {
+    // The merchant confirmed the session's PaymentIntent through the API after a
+    // decline here: the session is paid, so it is completed rather than offered again.
+    session = await client.$transaction(async (tx) => {
+      const locked = await lockSession(tx, scope, parsed.uuid);
+      const payment = locked?.paymentId ? await findPayment(tx, scope, locked.paymentId) : null;
+      return locked && payment ? completeLockedSession(tx, scope, locked, payment, NO_REQUEST) : locked;
+    });
+    if (!session) return null;
+  }
   if (session.status === 'open' && session.expiresAt <= clock.now()) {
     session = await client.$transaction(async (tx) => {
       const locked = await lockSession(tx, scope, parsed.uuid);
@@ -33,6 +48,14 @@ export async function getCheckoutPage(sessionId: string): Promise<CheckoutPageVi
     if (!session) return null;
   }
   return view(session);
+}
+
+const NO_REQUEST = { requestId: null, idempotencyKey: null };
+
+async function paidOutsideCheckout(scope: { merchantId: string; livemode: boolean }, paymentId: string) {
+  const payment = await findPayment(db(), scope, paymentId);
+  const status = payment ? statusOfPayment(payment) : null;
+  return status === 'succeeded' || status === 'requires_capture';
 }
 
 async function view(session: SessionRow): Promise<CheckoutPageView | null> {

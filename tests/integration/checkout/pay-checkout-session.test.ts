@@ -126,6 +126,30 @@ describe('a payment canceled by the merchant', () => {
   });
 });
 
+describe('a payment confirmed by the merchant through the API', () => {
+  it('completes its session when the page is next shown', async () => {
+    const { stripe, session } = await newSession();
+    expect((await payCheckoutSession(payInput(session.id, CARDS.declined))).kind).toBe('declined');
+    const pi = (await stripe.checkout.sessions.retrieve(session.id)).payment_intent as string;
+    expect((await stripe.paymentIntents.confirm(pi, { payment_method: 'pm_card_visa' })).status).toBe(
+      'succeeded',
+    );
+    expect(await getCheckoutPage(session.id)).toMatchObject({
+      status: 'complete',
+      payment: { status: 'succeeded' },
+    });
+    expect(await stripe.checkout.sessions.retrieve(session.id)).toMatchObject({
+      status: 'complete',
+      payment_status: 'paid',
+    });
+    expect(
+      await count('events', `type = 'checkout.session.completed' AND data->'object'->>'id' = $1`, [
+        session.id,
+      ]),
+    ).toBe(1);
+  });
+});
+
 describe('what is refused before anything is written', () => {
   it('an expired session answers expired, and nothing is vaulted, created or sent', async () => {
     const { session } = await newSession({ expires_at: Math.floor(Date.now() / 1000) + 31 * 60 });
