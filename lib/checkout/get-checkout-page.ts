@@ -15,7 +15,9 @@ import type { CheckoutPageView } from './types';
  * What the hosted page shows for `cs_…`; null for an unknown or malformed id.
  * An open session whose time has passed is expired here and now (under its
  * lock, with its event), so the page never offers a form the pay call would
- * refuse, even if the worker's sweep has not reached it yet.
+ * refuse, even if the worker's sweep has not reached it yet; an open session
+ * whose PaymentIntent was paid outside the page (the merchant confirmed it
+ * through the API) is completed the same way.
  */
 export async function getCheckoutPage(sessionId: string): Promise<CheckoutPageView | null> {
   const parsed = parseCheckoutSessionId(sessionId);
