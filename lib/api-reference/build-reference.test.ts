@@ -10,7 +10,7 @@ const param = (id: string, name: string) => op(id).parameters.find((p) => p.name
 
 describe('the API reference', () => {
   it('has a section per tag with every operation, in catalogue order within a path', () => {
-    expect(reference.sections.map((s) => s.tag)).toEqual(['Customers', 'Payment methods', 'Payment intents', 'Refunds', 'Balance']);
+    expect(reference.sections.map((s) => s.tag)).toEqual(['Customers', 'Payment methods', 'Payment intents', 'Refunds', 'Balance', 'Checkout sessions']);
     expect(reference.sections[0]!.operations.map((o) => o.summary)).toEqual([
       'Create a customer',
       'List customers',
@@ -78,6 +78,11 @@ describe('the API reference', () => {
       "new Stripe('sk_test_…', { host: 'localhost', port: 3000, protocol: 'http' })",
     );
     expect(op('customers.create').node).toContain('const customer = await stripe.customers.create({');
+    // Nested resources keep their namespace, as in stripe-node.
+    expect(op('checkout.sessions.create').node).toContain('const session = await stripe.checkout.sessions.create({');
+    expect(op('checkout.sessions.listLineItems').node).toContain(
+      "const lineItems = await stripe.checkout.sessions.listLineItems('cs_test_",
+    );
     expect(op('customers.delete').node).toMatch(/stripe\.customers\.del\('cus_\w+'\);$/);
     expect(op('customers.list').node).toContain('stripe.customers.list({\n  limit: 3,\n})');
   });
