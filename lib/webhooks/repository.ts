@@ -259,3 +259,32 @@ export async function pageAttempts(
   });
   return inOrder(page.ids, rows).map(({ event, ...row }) => ({ ...row, eventType: event.type }));
 }
+
+/**
+ * Closes an endpoint's pending deliveries as failed (it was disabled or
+ * deleted). Deliveries another worker holds locked are skipped: that worker
+ * sees the endpoint disabled and closes its own. Returns the closed rows' events.
+ */
+export async function closePendingDeliveries(tx: DbTx, endpointId: string, at: Date): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ event_id: string }[]>`
+    UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, lease_until = NULL,
+           completed_at = ${at}, updated_at = ${at}
+    WHERE id IN (
+      SELECT id FROM webhook_deliveries
+      WHERE endpoint_id = ${endpointId}::uuid AND status = 'pending'
+      FOR UPDATE SKIP LOCKED)
+    RETURNING event_id::text AS event_id`;
+  return rows.map((r) => r.event_id);
+}
+
+/** The merchant's owners and its name, for the "endpoint disabled" mail. */
+export async function merchantOwners(tx: DbTx, merchantId: string) {
+  const [merchant, owners] = await Promise.all([
+    tx.merchant.findUnique({ where: { id: merchantId }, select: { businessName: true } }),
+    tx.merchantMember.findMany({
+      where: { merchantId, role: 'owner' },
+      select: { user: { select: { userId: true, email: true } } },
+    }),
+  ]);
+  return { businessName: merchant?.businessName ?? 'your account', owners: owners.map((o) => o.user) };
+}
