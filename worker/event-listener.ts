@@ -35,7 +35,9 @@ export function listenForEvents(runner: Runner): { stop: () => Promise<void> } {
       client = null;
       c.end().catch(() => undefined);
       if (stopped) return;
-      log.warn('events listener disconnected; reconnecting', { err: err instanceof Error ? err.message : undefined });
+      log.warn('events listener disconnected; reconnecting', {
+        err: err instanceof Error ? err.message : undefined,
+      });
       reconnect = setTimeout(connect, RECONNECT_MS);
     };
     c.on('error', retry);

@@ -1,5 +1,5 @@
 import { clock } from '@/lib/clock';
-import { db } from '@/lib/db/client';
+import { db, type DbTx } from '@/lib/db/client';
 import { finishPendingWebhook, findEvent } from '@/lib/events/outbox';
 import { eventObject } from '@/lib/events/record-event';
 import { disableEndpoint } from './disable-endpoint';
@@ -7,7 +7,9 @@ import { enqueueDelivery } from './jobs';
 import { postWebhook, type PostResult } from './post-webhook';
 import {
   countInFlight,
+  countWaiting,
   insertAttempt,
+  nextWaitingDelivery,
   lockDelivery,
   lockEndpoint,
   updateDeliveryRow,
@@ -38,6 +40,7 @@ import { checkDeliveryUrl, UrlRefusedError } from './url-policy';
 export const LEASE_MS = 30_000;
 /** Attempts in flight per endpoint: a slow or dead endpoint holds at most this many worker slots. */
 export const MAX_IN_FLIGHT_PER_ENDPOINT = 2;
+const BUSY_RETRY_MAX_MS = 30_000;
 export const USER_AGENT = 'PaymentPlatform-Webhooks/1.0 (+docs/webhooks.md)';
 
 export type DeliveryOutcome = 'succeeded' | 'retrying' | 'failed' | 'skipped' | 'busy' | 'not_due';
@@ -49,7 +52,10 @@ interface Claimed {
   secrets: string[];
 }
 
-async function claim(deliveryId: string, now: Date): Promise<Claimed | Exclude<DeliveryOutcome, 'succeeded' | 'retrying'>> {
+async function claim(
+  deliveryId: string,
+  now: Date,
+): Promise<Claimed | Exclude<DeliveryOutcome, 'succeeded' | 'retrying'>> {
   return db().$transaction(async (tx) => {
     const delivery = await lockDelivery(tx, deliveryId);
     if (!delivery || delivery.status !== 'pending') return 'skipped';
@@ -75,11 +81,18 @@ async function claim(deliveryId: string, now: Date): Promise<Claimed | Exclude<D
       return 'failed';
     }
     if ((await countInFlight(tx, endpoint.id, now)) >= MAX_IN_FLIGHT_PER_ENDPOINT) {
-      // This endpoint already holds its share of the workers: come back shortly.
-      await enqueueDelivery(tx, delivery.id, new Date(now.getTime() + 1_000 + Math.floor(Math.random() * 4_000)));
+      // The endpoint already holds its share of the workers. Each finished
+      // attempt starts the next waiting delivery (startNextWaiting), so this
+      // later run is only a fallback: the longer the queue, the later.
+      const waiting = await countWaiting(tx, endpoint.id, now);
+      const delay = Math.min(BUSY_RETRY_MAX_MS, 1_000 + 500 * waiting) * (1 + Math.random() * 0.5);
+      await enqueueDelivery(tx, delivery.id, new Date(now.getTime() + Math.floor(delay)));
       return 'busy';
     }
-    await updateDeliveryRow(tx, delivery.id, { leaseUntil: new Date(now.getTime() + LEASE_MS), updatedAt: now });
+    await updateDeliveryRow(tx, delivery.id, {
+      leaseUntil: new Date(now.getTime() + LEASE_MS),
+      updatedAt: now,
+    });
     return {
       delivery,
       endpoint,
@@ -96,7 +109,8 @@ async function send(claimed: Claimed, headers: Record<string, string>): Promise<
     const url = await checkDeliveryUrl(endpoint.url, endpoint.livemode);
     return await postWebhook(url, endpoint.livemode, headers, body);
   } catch (err) {
-    if (err instanceof UrlRefusedError) return { status: null, body: null, durationMs: 0, error: err.message };
+    if (err instanceof UrlRefusedError)
+      return { status: null, body: null, durationMs: 0, error: err.message };
     throw err;
   }
 }
@@ -115,73 +129,105 @@ export async function deliverWebhook(deliveryId: string): Promise<DeliveryOutcom
   const succeeded = result.status !== null && result.status >= 200 && result.status < 300;
 
   return db().$transaction(async (tx): Promise<DeliveryOutcome> => {
-    const now = clock.now();
-    const delivery = await lockDelivery(tx, deliveryId);
-    // Closed meanwhile (its endpoint disabled or deleted): the attempt is still logged.
-    const attempt = (delivery?.attemptCount ?? claimed.delivery.attemptCount) + 1;
-    const scope = { merchantId: claimed.delivery.merchantId, livemode: claimed.delivery.livemode };
-    await insertAttempt(
-      tx,
-      scope,
-      {
-        deliveryId,
-        eventId: claimed.delivery.eventId,
-        endpointId: claimed.endpoint.id,
-        attempt,
-        url: claimed.endpoint.url,
-        requestHeaders: headers,
-        requestBody: claimed.body,
-        responseStatus: result.status,
-        responseBody: result.body,
-        durationMs: result.durationMs,
-        error: result.error,
-        succeeded,
-      },
-      now,
-    );
-    const endpoint = await lockEndpoint(tx, scope, claimed.endpoint.id);
-    const common = { attemptCount: attempt, lastResponseStatus: result.status, leaseUntil: null, updatedAt: now };
-    const end = async (status: 'succeeded' | 'failed') => {
-      if (delivery?.status !== 'pending') return;
-      await updateDeliveryRow(tx, deliveryId, { ...common, status, nextAttemptAt: null, completedAt: now });
-      await finishPendingWebhook(tx, claimed.delivery.eventId);
-    };
-    if (delivery?.status !== 'pending') {
-      await updateDeliveryRow(tx, deliveryId, { attemptCount: attempt, lastResponseStatus: result.status, updatedAt: now });
-      return succeeded ? 'succeeded' : 'failed';
-    }
-
-    if (succeeded) {
-      await end('succeeded');
-      if (endpoint?.failingSince) await updateEndpointRow(tx, endpoint.id, { failingSince: null, updatedAt: now });
-      return 'succeeded';
-    }
-    if (result.status === 410) {
-      await end('failed');
-      if (endpoint) await disableEndpoint(tx, endpoint, 'gone', now);
-      return 'failed';
-    }
-    const failingSince = endpoint ? (endpoint.failingSince ?? now) : null;
-    if (endpoint && !endpoint.failingSince) await updateEndpointRow(tx, endpoint.id, { failingSince: now, updatedAt: now });
-    if (endpoint && failingSince && now.getTime() - failingSince.getTime() >= FAILING_DISABLE_AFTER_MS) {
-      await end('failed');
-      await disableEndpoint(tx, { ...endpoint, failingSince }, 'failing', now);
-      return 'failed';
-    }
-    const next = nextAttemptAt(delivery.createdAt, attempt, now);
-    if (!next) {
-      await end('failed');
-      // Every attempt of this delivery failed over 3 days, and nothing reached
-      // the endpoint since its first retry (jitter can leave the last attempt a
-      // little short of 72 h after the endpoint's first failure).
-      const firstRetry = delivery.createdAt.getTime() + RETRY_OFFSETS_MS[0];
-      if (endpoint && failingSince && failingSince.getTime() <= firstRetry) {
-        await disableEndpoint(tx, { ...endpoint, failingSince }, 'failing', now);
-      }
-      return 'failed';
-    }
-    await updateDeliveryRow(tx, deliveryId, { ...common, nextAttemptAt: next });
-    await enqueueDelivery(tx, deliveryId, next);
-    return 'retrying';
+    const outcome = await record(tx, deliveryId, claimed, headers, result, succeeded);
+    await startNextWaiting(tx, claimed.endpoint.id, deliveryId);
+    return outcome;
   });
+}
+
+/** This attempt's slot is free: the endpoint's next waiting delivery goes now, not at its fallback time. */
+async function startNextWaiting(tx: DbTx, endpointId: string, deliveryId: string): Promise<void> {
+  const now = clock.now();
+  const next = await nextWaitingDelivery(tx, endpointId, now, deliveryId);
+  if (next) await enqueueDelivery(tx, next.id, now);
+}
+
+async function record(
+  tx: DbTx,
+  deliveryId: string,
+  claimed: Claimed,
+  headers: Record<string, string>,
+  result: PostResult,
+  succeeded: boolean,
+): Promise<DeliveryOutcome> {
+  const now = clock.now();
+  const delivery = await lockDelivery(tx, deliveryId);
+  // Closed meanwhile (its endpoint disabled or deleted): the attempt is still logged.
+  const attempt = (delivery?.attemptCount ?? claimed.delivery.attemptCount) + 1;
+  const scope = { merchantId: claimed.delivery.merchantId, livemode: claimed.delivery.livemode };
+  // Locks in the order every webhooks transaction takes them: delivery, then endpoint.
+  const endpoint = await lockEndpoint(tx, scope, claimed.endpoint.id);
+  await insertAttempt(
+    tx,
+    scope,
+    {
+      deliveryId,
+      eventId: claimed.delivery.eventId,
+      endpointId: claimed.endpoint.id,
+      attempt,
+      url: claimed.endpoint.url,
+      requestHeaders: headers,
+      requestBody: claimed.body,
+      responseStatus: result.status,
+      responseBody: result.body,
+      durationMs: result.durationMs,
+      error: result.error,
+      succeeded,
+    },
+    now,
+  );
+  const common = {
+    attemptCount: attempt,
+    lastResponseStatus: result.status,
+    leaseUntil: null,
+    updatedAt: now,
+  };
+  const end = async (status: 'succeeded' | 'failed') => {
+    if (delivery?.status !== 'pending') return;
+    await updateDeliveryRow(tx, deliveryId, { ...common, status, nextAttemptAt: null, completedAt: now });
+    await finishPendingWebhook(tx, claimed.delivery.eventId);
+  };
+  if (delivery?.status !== 'pending') {
+    await updateDeliveryRow(tx, deliveryId, {
+      attemptCount: attempt,
+      lastResponseStatus: result.status,
+      updatedAt: now,
+    });
+    return succeeded ? 'succeeded' : 'failed';
+  }
+
+  if (succeeded) {
+    await end('succeeded');
+    if (endpoint?.failingSince)
+      await updateEndpointRow(tx, endpoint.id, { failingSince: null, updatedAt: now });
+    return 'succeeded';
+  }
+  if (result.status === 410) {
+    await end('failed');
+    if (endpoint) await disableEndpoint(tx, endpoint, 'gone', now);
+    return 'failed';
+  }
+  const failingSince = endpoint ? (endpoint.failingSince ?? now) : null;
+  if (endpoint && !endpoint.failingSince)
+    await updateEndpointRow(tx, endpoint.id, { failingSince: now, updatedAt: now });
+  if (endpoint && failingSince && now.getTime() - failingSince.getTime() >= FAILING_DISABLE_AFTER_MS) {
+    await end('failed');
+    await disableEndpoint(tx, { ...endpoint, failingSince }, 'failing', now);
+    return 'failed';
+  }
+  const next = nextAttemptAt(delivery.createdAt, attempt, now);
+  if (!next) {
+    await end('failed');
+    // Every attempt of this delivery failed over 3 days, and nothing reached
+    // the endpoint since its first retry (jitter can leave the last attempt a
+    // little short of 72 h after the endpoint's first failure).
+    const firstRetry = delivery.createdAt.getTime() + RETRY_OFFSETS_MS[0];
+    if (endpoint && failingSince && failingSince.getTime() <= firstRetry) {
+      await disableEndpoint(tx, { ...endpoint, failingSince }, 'failing', now);
+    }
+    return 'failed';
+  }
+  await updateDeliveryRow(tx, deliveryId, { ...common, nextAttemptAt: next });
+  await enqueueDelivery(tx, deliveryId, next);
+  return 'retrying';
 }

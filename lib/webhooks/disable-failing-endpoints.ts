@@ -11,7 +11,11 @@ import { FAILING_DISABLE_AFTER_MS } from './retry-schedule';
  */
 export async function disableFailingEndpoints(): Promise<number> {
   const now = clock.now();
-  const candidates = await endpointsFailingSince(db(), new Date(now.getTime() - FAILING_DISABLE_AFTER_MS), 500);
+  const candidates = await endpointsFailingSince(
+    db(),
+    new Date(now.getTime() - FAILING_DISABLE_AFTER_MS),
+    500,
+  );
   let disabled = 0;
   for (const c of candidates) {
     await db().$transaction(async (tx) => {

@@ -50,11 +50,19 @@ export function postWebhook(
       lookup: deliveryLookup(livemode),
     });
     const timer = setTimeout(() => {
-      finish({ status: null, body: null, error: `Timed out after ${timeoutMs / 1000} s without a complete response` });
+      finish({
+        status: null,
+        body: null,
+        error: `Timed out after ${timeoutMs / 1000} s without a complete response`,
+      });
       request.destroy();
     }, timeoutMs);
     request.on('error', (err: NodeJS.ErrnoException) => {
-      finish({ status: null, body: null, error: err.message.slice(0, 1000) || err.code || 'connection failed' });
+      finish({
+        status: null,
+        body: null,
+        error: err.message.slice(0, 1000) || err.code || 'connection failed',
+      });
     });
     request.on('response', (response) => {
       const status = response.statusCode ?? null;
@@ -72,7 +80,9 @@ export function postWebhook(
         }
       });
       response.on('end', () => finish({ status, body: truncateUtf8(Buffer.concat(chunks)), error: null }));
-      response.on('error', (err) => finish({ status, body: truncateUtf8(Buffer.concat(chunks)), error: err.message }));
+      response.on('error', (err) =>
+        finish({ status, body: truncateUtf8(Buffer.concat(chunks)), error: err.message }),
+      );
     });
     request.end(body);
   });

@@ -35,8 +35,14 @@ export async function relayBatch(limit = RELAY_BATCH): Promise<Event[]> {
         }
         let created = 0;
         for (const endpoint of endpoints) {
-          if (endpoint.createdAt > event.createdAt || !endpointWants(endpoint.enabledEvents, event.type)) continue;
-          const deliveryId = await insertDelivery(tx, scope, { eventId: event.id, endpointId: endpoint.id, kind: 'automatic' }, now);
+          if (endpoint.createdAt > event.createdAt || !endpointWants(endpoint.enabledEvents, event.type))
+            continue;
+          const deliveryId = await insertDelivery(
+            tx,
+            scope,
+            { eventId: event.id, endpointId: endpoint.id, kind: 'automatic' },
+            now,
+          );
           if (!deliveryId) continue;
           await enqueueDelivery(tx, deliveryId, now);
           created += 1;

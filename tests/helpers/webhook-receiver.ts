@@ -43,7 +43,14 @@ const sdk = new Stripe('sk_test_receiver', { telemetry: false });
 
 export function verify(body: string, signature: string, secret: string): Stripe.Event | null {
   try {
-    return sdk.webhooks.constructEvent(body, signature, secret, 300, undefined, Math.floor(clock.nowMs() / 1000));
+    return sdk.webhooks.constructEvent(
+      body,
+      signature,
+      secret,
+      300,
+      undefined,
+      Math.floor(clock.nowMs() / 1000),
+    );
   } catch {
     return null;
   }
@@ -67,7 +74,14 @@ export async function startReceiver(path = '/webhooks'): Promise<Receiver> {
       const signature = String(req.headers['stripe-signature'] ?? '');
       const verifiedWith = receiver.secrets.filter((s) => verify(body, signature, s) !== null);
       const event = verifiedWith.length ? verify(body, signature, verifiedWith[0]!) : null;
-      const delivery: Delivery = { body, headers: req.headers, signature, event, verifiedWith, receivedAt: Date.now() };
+      const delivery: Delivery = {
+        body,
+        headers: req.headers,
+        signature,
+        event,
+        verifiedWith,
+        receivedAt: Date.now(),
+      };
       receiver.deliveries.push(delivery);
       const { status = 200, delayMs = 0, body: answer = '' } = receiver.reply(delivery);
       setTimeout(() => {

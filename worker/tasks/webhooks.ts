@@ -28,7 +28,8 @@ export const webhookDeliver: Task = async (payload, helpers) => {
 export const webhooksSweep: Task = async (_payload, helpers) => {
   const relayed = await relayEvents();
   const requeued = await requeueOverdueDeliveries();
-  if (relayed + requeued > 0) helpers.logger.info(`sweep relayed ${relayed} events, requeued ${requeued} deliveries`);
+  if (relayed + requeued > 0)
+    helpers.logger.info(`sweep relayed ${relayed} events, requeued ${requeued} deliveries`);
 };
 
 export const webhooksDisableFailing: Task = async (_payload, helpers) => {

@@ -37,7 +37,11 @@ afterEach(async () => {
 afterAll(() => resetClockForTests());
 
 async function merchant(livemode = false) {
-  const merchantId = await insertMerchant({ status: 'active', verification_status: 'verified', business_name: 'Acme Tea' });
+  const merchantId = await insertMerchant({
+    status: 'active',
+    verification_status: 'verified',
+    business_name: 'Acme Tea',
+  });
   return { merchantId, livemode };
 }
 
@@ -84,14 +88,23 @@ describe('delivering to a healthy endpoint', () => {
     expect(JSON.parse(log[0]!.requestBody).id).toBe(log[0]!.eventId);
     const byEvent = await listDeliveryAttempts(db(), scope, { eventId: ids[0]!, limit: 10 });
     expect(byEvent.map((r) => r.eventId)).toEqual([ids[0]]);
-    expect(await listDeliveryAttempts(db(), { ...scope, merchantId: (await merchant()).merchantId }, { limit: 10 })).toEqual([]);
+    expect(
+      await listDeliveryAttempts(
+        db(),
+        { ...scope, merchantId: (await merchant()).merchantId },
+        { limit: 10 },
+      ),
+    ).toEqual([]);
   });
 
   it('sends only the enabled_events, only to enabled endpoints of the same merchant and mode', async () => {
     const scope = await merchant();
     const other = await merchant();
     const all = await endpointFor(scope, { url: `${receiver.url}?all`, enabled_events: ['*'] });
-    const charges = await endpointFor(scope, { url: `${receiver.url}?charges`, enabled_events: ['charge.succeeded'] });
+    const charges = await endpointFor(scope, {
+      url: `${receiver.url}?charges`,
+      enabled_events: ['charge.succeeded'],
+    });
     const off = await endpointFor(scope, { url: `${receiver.url}?off`, enabled_events: ['*'] });
     await db().$transaction((tx) => updateWebhookEndpoint(tx, scope, off.id, { disabled: true }));
     await endpointFor(other, { url: `${receiver.url}?other`, enabled_events: ['*'] });
@@ -100,8 +113,14 @@ describe('delivering to a healthy endpoint', () => {
     await committedEvent(scope, 'charge.succeeded');
     await committedEvent({ ...scope, livemode: true }, 'charge.succeeded');
     await runDue();
-    const got = receiver.deliveries.map((d) => `${d.verifiedWith[0] === all.secret ? 'all' : 'charges'}:${d.event?.type}`);
-    expect(got.sort()).toEqual(['all:charge.succeeded', 'all:payment_intent.created', 'charges:charge.succeeded']);
+    const got = receiver.deliveries.map(
+      (d) => `${d.verifiedWith[0] === all.secret ? 'all' : 'charges'}:${d.event?.type}`,
+    );
+    expect(got.sort()).toEqual([
+      'all:charge.succeeded',
+      'all:payment_intent.created',
+      'charges:charge.succeeded',
+    ]);
     expect(receiver.deliveries.every((d) => d.event !== null)).toBe(true);
   });
 
@@ -111,14 +130,21 @@ describe('delivering to a healthy endpoint', () => {
     receiver.secrets = [endpoint.secret];
     await expect(
       db().$transaction(async (tx) => {
-        await recordEvent(tx, scope, { type: 'charge.succeeded', object: { id: 'ch_rolled_back', object: 'charge' } });
+        await recordEvent(tx, scope, {
+          type: 'charge.succeeded',
+          object: { id: 'ch_rolled_back', object: 'charge' },
+        });
         throw new Error('the state change failed after its event was written');
       }),
     ).rejects.toThrow('state change failed');
     await committedEvent(scope, 'charge.succeeded', 'ch_committed');
     await runDue();
-    expect(receiver.deliveries.map((d) => (d.event?.data.object as { id: string }).id)).toEqual(['ch_committed']);
-    expect(await one('SELECT count(*)::int AS n FROM events WHERE data->\'object\'->>\'id\' = $1', ['ch_rolled_back'])).toEqual({ n: 0 });
+    expect(receiver.deliveries.map((d) => (d.event?.data.object as { id: string }).id)).toEqual([
+      'ch_committed',
+    ]);
+    expect(
+      await one("SELECT count(*)::int AS n FROM events WHERE data->'object'->>'id' = $1", ['ch_rolled_back']),
+    ).toEqual({ n: 0 });
   });
 });
 
@@ -158,8 +184,12 @@ describe('when the receiver fails', () => {
     expect(receiver.deliveries.every((d) => d.event?.id === eventId)).toBe(true);
     const timestamps = receiver.deliveries.map((d) => /t=(\d+)/.exec(d.signature)![1]);
     expect(new Set(timestamps).size).toBe(5);
-    expect(await one('SELECT failing_since FROM webhook_endpoints WHERE id = $1', [uuid(endpoint.id)])).toEqual({ failing_since: null });
-    expect(await one('SELECT pending_webhooks FROM events WHERE id = $1', [fromPublicId('evt', eventId)])).toEqual({ pending_webhooks: 0 });
+    expect(
+      await one('SELECT failing_since FROM webhook_endpoints WHERE id = $1', [uuid(endpoint.id)]),
+    ).toEqual({ failing_since: null });
+    expect(
+      await one('SELECT pending_webhooks FROM events WHERE id = $1', [fromPublicId('evt', eventId)]),
+    ).toEqual({ pending_webhooks: 0 });
 
     // Then nothing more, however long we wait.
     advanceClockForTests(4 * 24 * 3600_000);
@@ -186,16 +216,24 @@ describe('when the receiver fails', () => {
     await committedEvent(scope, 'charge.succeeded');
     await committedEvent(scope, 'charge.succeeded');
     await runDue();
-    const row = await one('SELECT status, disabled_reason FROM webhook_endpoints WHERE id = $1', [uuid(endpoint.id)]);
+    const row = await one('SELECT status, disabled_reason FROM webhook_endpoints WHERE id = $1', [
+      uuid(endpoint.id),
+    ]);
     expect(row).toEqual({ status: 'disabled', disabled_reason: 'gone' });
     // The first 410 disables; the other delivery is closed unsent (or was in flight alongside it).
     expect(receiver.deliveries.length).toBeGreaterThanOrEqual(1);
     expect((await deliveryRows(uuid(endpoint.id))).every((d) => d.status === 'failed')).toBe(true);
     const banner = await listEndpointsNeedingAttention(db(), scope);
     expect(banner.map((b) => [b.endpoint.id, b.reason])).toEqual([[endpoint.id, 'gone']]);
-    const mail = await query('SELECT to_address, kind, subject FROM mail_outbox WHERE merchant_id = $1', [scope.merchantId]);
+    const mail = await query('SELECT to_address, kind, subject FROM mail_outbox WHERE merchant_id = $1', [
+      scope.merchantId,
+    ]);
     expect(mail).toEqual([
-      { to_address: `owner-${scope.merchantId.slice(0, 8)}@example.test`, kind: 'webhook_endpoint_disabled', subject: 'Webhook endpoint disabled for Acme Tea' },
+      {
+        to_address: `owner-${scope.merchantId.slice(0, 8)}@example.test`,
+        kind: 'webhook_endpoint_disabled',
+        subject: 'Webhook endpoint disabled for Acme Tea',
+      },
     ]);
     const before = receiver.deliveries.length;
     await committedEvent(scope, 'charge.succeeded');
@@ -225,7 +263,9 @@ describe('when the receiver fails', () => {
       expect(receiver.deliveries).toHaveLength(10);
       const [row] = await deliveryRows(uuid(endpoint.id));
       expect(row).toMatchObject({ status: 'failed', attempt_count: 10 });
-      const ep = await one('SELECT status, disabled_reason FROM webhook_endpoints WHERE id = $1', [uuid(endpoint.id)]);
+      const ep = await one('SELECT status, disabled_reason FROM webhook_endpoints WHERE id = $1', [
+        uuid(endpoint.id),
+      ]);
       expect(ep).toEqual({ status: 'disabled', disabled_reason: 'failing' });
       expect(await query('SELECT kind FROM mail_outbox WHERE merchant_id = $1', [scope.merchantId])).toEqual([
         { kind: 'webhook_endpoint_disabled' },
@@ -234,7 +274,9 @@ describe('when the receiver fails', () => {
       // Response bodies are kept truncated to 4 KB.
       const log = await listDeliveryAttempts(db(), scope, { endpointId: endpoint.id, limit: 1 });
       expect(log[0]!.responseBody).toHaveLength(4096);
-      expect(await one('SELECT pending_webhooks FROM events WHERE merchant_id = $1', [scope.merchantId])).toEqual({ pending_webhooks: 0 });
+      expect(
+        await one('SELECT pending_webhooks FROM events WHERE merchant_id = $1', [scope.merchantId]),
+      ).toEqual({ pending_webhooks: 0 });
     } finally {
       await healthy.close();
     }
@@ -245,7 +287,9 @@ describe('secret rolls', () => {
   it('signs with both secrets during the overlap, both verify, then only the new one', async () => {
     const scope = await merchant();
     const endpoint = await endpointFor(scope, { url: receiver.url, enabled_events: ['*'] });
-    const { secret } = await db().$transaction((tx) => rollWebhookSecret(tx, scope, endpoint.id, { overlapSeconds: 3600 }));
+    const { secret } = await db().$transaction((tx) =>
+      rollWebhookSecret(tx, scope, endpoint.id, { overlapSeconds: 3600 }),
+    );
     expect(secret).not.toBe(endpoint.secret);
     receiver.secrets = [endpoint.secret, secret];
     await committedEvent(scope, 'charge.succeeded');
@@ -263,7 +307,9 @@ describe('secret rolls', () => {
     expect(verify(after.body, after.signature, endpoint.secret)).toBeNull();
 
     // overlap 0: the old secret stops at once.
-    const { secret: third } = await db().$transaction((tx) => rollWebhookSecret(tx, scope, endpoint.id, { overlapSeconds: 0 }));
+    const { secret: third } = await db().$transaction((tx) =>
+      rollWebhookSecret(tx, scope, endpoint.id, { overlapSeconds: 0 }),
+    );
     receiver.secrets = [secret, third];
     await committedEvent(scope, 'charge.succeeded');
     await runDue();
@@ -291,17 +337,25 @@ describe('resend and test events', () => {
     expect(receiver.deliveries.map((d) => d.event?.id)).toEqual([eventId, eventId, eventId]);
     expect(receiver.eventIds()).toEqual([eventId]);
 
-    const test = await db().$transaction((tx) => sendTestEvent(tx, scope, { endpointId: a.id, type: 'payment_intent.succeeded' }));
+    const test = await db().$transaction((tx) =>
+      sendTestEvent(tx, scope, { endpointId: a.id, type: 'payment_intent.succeeded' }),
+    );
     await runDue();
     const last = receiver.deliveries.at(-1)!;
     expect(receiver.deliveries).toHaveLength(4);
     expect(last.verifiedWith).toEqual([a.secret]);
     expect(last.event).toMatchObject({ id: test.eventId, type: 'payment_intent.succeeded' });
-    expect((last.event!.data.object as { metadata: Record<string, string> }).metadata).toEqual({ test_webhook: 'true' });
-    expect(await one('SELECT test_webhook FROM events WHERE id = $1', [fromPublicId('evt', test.eventId)])).toEqual({ test_webhook: true });
+    expect((last.event!.data.object as { metadata: Record<string, string> }).metadata).toEqual({
+      test_webhook: 'true',
+    });
+    expect(
+      await one('SELECT test_webhook FROM events WHERE id = $1', [fromPublicId('evt', test.eventId)]),
+    ).toEqual({ test_webhook: true });
 
     const other = await merchant();
-    await expect(db().$transaction((tx) => resendEvent(tx, other, { eventId, endpointId: a.id }))).rejects.toThrow(/No such event/);
+    await expect(
+      db().$transaction((tx) => resendEvent(tx, other, { eventId, endpointId: a.id })),
+    ).rejects.toThrow(/No such event/);
     await expect(
       db().$transaction((tx) => sendTestEvent(tx, other, { endpointId: a.id, type: 'charge.succeeded' })),
     ).rejects.toThrow(/No such webhook endpoint/);
@@ -313,9 +367,14 @@ describe('URL rules at delivery', () => {
     const scope = await merchant(true);
     let answer = '93.184.216.34';
     setHostResolverForTests((host) =>
-      host === 'hooks.example.test' ? Promise.resolve([{ address: answer, family: 4 }]) : Promise.reject(new Error('ENOTFOUND')),
+      host === 'hooks.example.test'
+        ? Promise.resolve([{ address: answer, family: 4 }])
+        : Promise.reject(new Error('ENOTFOUND')),
     );
-    const endpoint = await endpointFor(scope, { url: 'https://hooks.example.test/webhooks', enabled_events: ['*'] });
+    const endpoint = await endpointFor(scope, {
+      url: 'https://hooks.example.test/webhooks',
+      enabled_events: ['*'],
+    });
     answer = '127.0.0.1';
     await committedEvent(scope, 'charge.succeeded');
     await runDue();
@@ -343,8 +402,16 @@ describe('the sweep', () => {
     const [lost, running] = await deliveryRows(uuid(endpoint.id));
     const now = clock.nowMs();
     // One attempt's lease ran out (its worker was SIGKILLed mid-POST); the other is in flight.
-    await query('UPDATE webhook_deliveries SET lease_until = $2, next_attempt_at = $3 WHERE id = $1', [lost!.id, new Date(now - 1), new Date(now - 60_000)]);
-    await query('UPDATE webhook_deliveries SET lease_until = $2, next_attempt_at = $3 WHERE id = $1', [running!.id, new Date(now + 20_000), new Date(now - 60_000)]);
+    await query('UPDATE webhook_deliveries SET lease_until = $2, next_attempt_at = $3 WHERE id = $1', [
+      lost!.id,
+      new Date(now - 1),
+      new Date(now - 60_000),
+    ]);
+    await query('UPDATE webhook_deliveries SET lease_until = $2, next_attempt_at = $3 WHERE id = $1', [
+      running!.id,
+      new Date(now + 20_000),
+      new Date(now - 60_000),
+    ]);
     await query(`DELETE FROM graphile_worker._private_jobs`);
     expect(await requeueOverdueDeliveries()).toBe(1);
     const jobs = await query<{ key: string }>(`SELECT key FROM graphile_worker._private_jobs`);
