@@ -28,7 +28,7 @@ beforeAll(async () => {
     pollInterval: 250,
     noHandleSignals: true,
     logger: new Logger(() => (level, message) => {
-      if (level === 'error' || level === 'warning') console.warn(`[worker] ${message}`);
+      if (['error', 'warning'].includes(String(level))) console.warn(`[worker] ${message}`);
     }),
   });
   listener = listenForEvents(runner);
