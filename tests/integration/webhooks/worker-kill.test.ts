@@ -37,8 +37,8 @@ function startWorker(): { child: ChildProcess; output: () => string } {
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8000);
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   children.push(child);
   return { child, output: () => output };
 }
