@@ -524,3 +524,31 @@ describe('the hourly 3-day check', () => {
     ]);
   });
 });
+
+describe('deleting or disabling an endpoint', () => {
+  it('stops its pending retries', async () => {
+    const { deleteWebhookEndpoint } = await import('@/lib/webhooks/delete-webhook-endpoint');
+    const scope = await merchant();
+    const gone = await endpointFor(scope, { url: `${receiver.url}?gone`, enabled_events: ['*'] });
+    const off = await endpointFor(scope, { url: `${receiver.url}?off`, enabled_events: ['*'] });
+    receiver.reply = () => ({ status: 500 });
+    const eventId = await committedEvent(scope, 'charge.succeeded');
+    await runDue();
+    expect(receiver.deliveries).toHaveLength(2);
+    await db().$transaction((tx) => deleteWebhookEndpoint(tx, scope, gone.id));
+    await db().$transaction((tx) => updateWebhookEndpoint(tx, scope, off.id, { disabled: true }));
+    advanceClockForTests(10 * 60_000);
+    await runDue();
+    expect(receiver.deliveries).toHaveLength(2);
+    expect(
+      [...(await deliveryRows(uuid(gone.id))), ...(await deliveryRows(uuid(off.id)))].map((d) => d.status),
+    ).toEqual(['failed', 'failed']);
+    expect(
+      await one('SELECT pending_webhooks FROM events WHERE id = $1', [fromPublicId('evt', eventId)]),
+    ).toEqual({
+      pending_webhooks: 0,
+    });
+    // Manually disabled: no banner (only the system's disabling shows one).
+    expect(await listEndpointsNeedingAttention(db(), scope)).toEqual([]);
+  });
+});
