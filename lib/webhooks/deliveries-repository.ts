@@ -193,3 +193,12 @@ export async function closePendingDeliveries(tx: DbTx, endpointId: string, at: D
     RETURNING event_id::text AS event_id`;
   return rows.map((r) => r.event_id);
 }
+
+/** Retention: up to `limit` finished deliveries completed before `before` (their attempts go with them). */
+export function deleteFinishedDeliveriesBefore(tx: DbTx, before: Date, limit: number): Promise<number> {
+  return tx.$executeRaw`
+    DELETE FROM webhook_deliveries WHERE id IN (
+      SELECT id FROM webhook_deliveries
+      WHERE status <> 'pending' AND completed_at < ${before}
+      LIMIT ${limit})`;
+}

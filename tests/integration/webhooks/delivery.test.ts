@@ -552,3 +552,26 @@ describe('deleting or disabling an endpoint', () => {
     expect(await listEndpointsNeedingAttention(db(), scope)).toEqual([]);
   });
 });
+
+describe('retention', () => {
+  it('drops deliveries finished over 30 days ago with their attempts, and nothing pending', async () => {
+    const { purgeDeliveryLog } = await import('@/lib/webhooks/purge-delivery-log');
+    const scope = await merchant();
+    const endpoint = await endpointFor(scope, { url: receiver.url, enabled_events: ['*'] });
+    receiver.secrets = [endpoint.secret];
+    await committedEvent(scope, 'charge.succeeded');
+    await runDue();
+    receiver.reply = () => ({ status: 500 });
+    await committedEvent(scope, 'charge.succeeded');
+    await runDue();
+    const rows = await deliveryRows(uuid(endpoint.id));
+    expect(rows.map((r) => r.status).sort()).toEqual(['pending', 'succeeded']);
+    expect(await purgeDeliveryLog(new Date(clock.nowMs() + 29 * 24 * 3600_000))).toBe(0);
+    expect(await purgeDeliveryLog(new Date(clock.nowMs() + 31 * 24 * 3600_000))).toBeGreaterThanOrEqual(1);
+    expect((await deliveryRows(uuid(endpoint.id))).map((r) => r.status)).toEqual(['pending']);
+    const attempts = await query('SELECT 1 FROM webhook_delivery_attempts WHERE endpoint_id = $1', [
+      uuid(endpoint.id),
+    ]);
+    expect(attempts).toHaveLength(1);
+  });
+});
