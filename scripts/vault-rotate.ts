@@ -7,14 +7,15 @@ import { customerPiiStore } from '@/lib/customers/rewrap-pii';
 import { db, disconnectDb } from '@/lib/db/client';
 import { disconnectRedis } from '@/lib/cache/redis';
 import { rewrapVault, verifyVault } from '@/lib/vault';
+import { webhookSecretStores } from '@/lib/webhooks/rewrap-secrets';
 
 /**
  * npm run vault:rotate
  *
  * Re-wraps every sealed record under ENCRYPTION_ACTIVE_KEY_ID (default: the
  * last key of ENCRYPTION_KEYS), in batches: the card vault (cards and billing
- * details), customers' PII, users' two-factor secrets and the stored responses
- * of idempotent requests. Then opens every record again to prove it decrypts.
+ * details), customers' PII, users' two-factor secrets, webhook signing secrets
+ * and the stored responses of idempotent requests. Then opens every record again to prove it decrypts.
  * Prints counts only. Exits 1 if any record failed or is still under another
  * key; run it again after fixing the keyring (records already re-wrapped are
  * skipped). See docs/vault.md for the whole procedure.
@@ -22,7 +23,12 @@ import { rewrapVault, verifyVault } from '@/lib/vault';
 const BATCH = 500;
 
 /** Every sealed column outside the card vault, one store each. */
-const SEALED_STORES: SealedStore[] = [customerPiiStore, totpSecretStore, idempotencyResponseStore];
+const SEALED_STORES: SealedStore[] = [
+  customerPiiStore,
+  totpSecretStore,
+  idempotencyResponseStore,
+  ...webhookSecretStores,
+];
 
 async function main(): Promise<number> {
   const ring = keyring();

@@ -23,6 +23,8 @@ import * as checkoutSessions from '@/app/v1/checkout/sessions/route';
 import * as checkoutSession from '@/app/v1/checkout/sessions/[session]/route';
 import * as checkoutSessionExpire from '@/app/v1/checkout/sessions/[session]/expire/route';
 import * as checkoutSessionLineItems from '@/app/v1/checkout/sessions/[session]/line_items/route';
+import * as webhookEndpoint from '@/app/v1/webhook_endpoints/[webhook_endpoint]/route';
+import * as webhookEndpoints from '@/app/v1/webhook_endpoints/route';
 
 /**
  * The /v1 route handlers behind a plain Node HTTP server, so integration tests
@@ -60,6 +62,8 @@ const ROUTES: [RegExp, string[], Module][] = [
   [/^\/v1\/checkout\/sessions\/([^/]+)$/, ['session'], checkoutSession],
   [/^\/v1\/checkout\/sessions\/([^/]+)\/expire$/, ['session'], checkoutSessionExpire],
   [/^\/v1\/checkout\/sessions\/([^/]+)\/line_items$/, ['session'], checkoutSessionLineItems],
+  [/^\/v1\/webhook_endpoints$/, [], webhookEndpoints],
+  [/^\/v1\/webhook_endpoints\/([^/]+)$/, ['webhook_endpoint'], webhookEndpoint],
 ];
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

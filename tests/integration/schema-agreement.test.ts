@@ -28,6 +28,7 @@ import {
   insertTransaction,
   insertUser,
   insertVault,
+  insertWebhookAttempt,
   query,
   type Row,
 } from '@/tests/helpers/fixtures';
@@ -406,6 +407,7 @@ describe('schema.prisma agrees with the migrated database', () => {
       insertSandboxOperation(),
       insertLimitUsage(m),
       insertEvent(m),
+      insertWebhookAttempt(m),
       insertBalanceTransaction(m).then((bt) => insertLedgerPair(bt, m)),
       insertCheckoutSession(m, {
         customer_id: c,

@@ -6,6 +6,13 @@ import { purgeApiRequestLogs } from './purge-api-request-logs';
 import { purgeIdempotencyKeys } from './purge-idempotency-keys';
 import { refreshMonthlyStats } from './refresh-monthly-stats';
 import { releaseAvailableFundsTask } from './release-available-funds';
+import {
+  purgeWebhookDeliveries,
+  webhookDeliver,
+  webhooksDisableFailing,
+  webhooksRelay,
+  webhooksSweep,
+} from './webhooks';
 
 /** Every job the worker runs, by the identifier jobs and the crontab use. */
 export const taskList: TaskList = {
@@ -16,6 +23,12 @@ export const taskList: TaskList = {
   purge_idempotency_keys: purgeIdempotencyKeys,
   release_available_funds: releaseAvailableFundsTask,
   expire_checkout_sessions: expireCheckoutSessions,
+  // Webhooks (docs/webhooks.md): relay, one job per delivery attempt, safety net, 3-day check.
+  webhooks_relay: webhooksRelay,
+  webhook_deliver: webhookDeliver,
+  webhooks_sweep: webhooksSweep,
+  webhooks_disable_failing: webhooksDisableFailing,
+  purge_webhook_deliveries: purgeWebhookDeliveries,
 };
 
 /**
@@ -36,7 +49,13 @@ export const crontab = [
   '*/5 * * * * release_available_funds ?jobKey=release_available_funds',
   // Checkout Sessions past their expires_at (lib/checkout/expire-due-sessions.ts).
   '* * * * * expire_checkout_sessions ?jobKey=expire_checkout_sessions',
+  // Webhooks' safety net; the worker also queues it every few seconds (worker/event-listener.ts).
+  '* * * * * webhooks_sweep ?jobKey=webhooks_sweep',
+  // Endpoints failing for 3 days are disabled even when no attempt is running.
+  '20 * * * * webhooks_disable_failing ?jobKey=webhooks_disable_failing',
+  // The delivery log keeps 30 days (lib/webhooks/purge-delivery-log.ts).
+  '50 * * * * purge_webhook_deliveries ?jobKey=purge_webhook_deliveries',
 ].join('\n');
 
 /** Jobs queued once each time a worker starts, so a fresh install is ready at once. */
-export const startupJobs = ['ensure_partitions', 'refresh_monthly_stats'] as const;
+export const startupJobs = ['ensure_partitions', 'refresh_monthly_stats', 'webhooks_sweep'] as const;
