@@ -31,5 +31,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Migrations first (serialised by an advisory lock, safe with several replicas),
-# then exec so next start receives SIGTERM directly from `docker stop`.
-CMD ["sh", "-c", "node_modules/.bin/tsx scripts/migrate.ts && exec node_modules/.bin/next start -H 0.0.0.0 -p \"$PORT\""]
+# then exec so the app server (scripts/serve.ts: Next's handler; TRUSTED_PROXY_HOPS
+# says how many proxies in front append to X-Forwarded-For) receives SIGTERM from `docker stop`.
+CMD ["sh", "-c", "node_modules/.bin/tsx scripts/migrate.ts && exec node_modules/.bin/tsx scripts/serve.ts"]

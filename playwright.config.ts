@@ -57,6 +57,9 @@ export default defineConfig({
       REDIS_KEY_PREFIX: process.env.E2E_REDIS_KEY_PREFIX ?? 'e2e:',
       PORT: String(port),
       APP_URL: baseURL,
+      // As if behind one reverse proxy: a test can name the client's address
+      // in X-Forwarded-For (the checkout's per-IP limits); browsers send none.
+      TRUSTED_PROXY_HOPS: '1',
     },
   },
 });

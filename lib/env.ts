@@ -44,6 +44,12 @@ const schema = z.object({
     .default(''),
   ELASTICSEARCH_URL: url(['http:', 'https:']).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For
+   * (lib/http/client-address.ts). 0: the app faces clients directly and a
+   * client's own X-Forwarded-For is ignored.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Public base URL, used in links we hand out (checkout urls, webhook logs). */
   APP_URL: url(['http:', 'https:']).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

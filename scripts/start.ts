@@ -119,8 +119,13 @@ async function main(): Promise<void> {
 
   if (!dev) await buildIfChanged(env);
 
-  const nextArgs = dev ? ['dev', '-p', String(config.port)] : ['start', '-p', String(config.port)];
-  watchForUnexpectedExit(startChild('app', path.join(BIN, 'next'), nextArgs, { env }));
+  // Production: scripts/serve.ts (Next's handler behind our own HTTP server, which
+  // decides the client's address; TRUSTED_PROXY_HOPS).
+  watchForUnexpectedExit(
+    dev
+      ? startChild('app', path.join(BIN, 'next'), ['dev', '-p', String(config.port)], { env })
+      : startChild('app', path.join(BIN, 'tsx'), ['scripts/serve.ts'], { env }),
+  );
   watchForUnexpectedExit(startChild('worker', path.join(BIN, 'tsx'), ['worker/index.ts'], { env }));
 
   const base = `http://localhost:${config.port}`;
