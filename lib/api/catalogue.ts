@@ -3,6 +3,7 @@ import { paymentMethodEndpoints } from '@/lib/vault/endpoints';
 import { balanceEndpoints } from '@/lib/ledger/endpoints';
 import { paymentIntentEndpoints } from '@/lib/payments/endpoints';
 import { refundEndpoints } from '@/lib/refunds/endpoints';
+import { eventEndpoints } from '@/lib/events/endpoints';
 import type { Endpoint } from './endpoint';
 
 /**
@@ -17,4 +18,5 @@ export const catalogue: readonly Endpoint[] = [
   ...Object.values(paymentIntentEndpoints),
   ...Object.values(refundEndpoints),
   ...Object.values(balanceEndpoints),
+  ...Object.values(eventEndpoints),
 ];

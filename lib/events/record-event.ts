@@ -17,6 +17,15 @@ export interface EventScope {
   livemode: boolean;
 }
 
+/** What the API request contributes to its events (Stripe's `event.request`). */
+export interface EventRequest {
+  requestId: string | null;
+  idempotencyKey: string | null;
+}
+
+/** Changes made outside an API request (dashboard, worker): Stripe's `request.id` is null then. */
+export const NO_REQUEST: EventRequest = { requestId: null, idempotencyKey: null };
+
 export interface NewEvent {
   /** Stripe's event type: `payment_intent.succeeded`, `charge.refunded`, `balance.available`, … */
   type: string;

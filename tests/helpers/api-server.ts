@@ -19,6 +19,8 @@ import * as intents from '@/app/v1/payment_intents/route';
 import * as refundCancel from '@/app/v1/refunds/[refund]/cancel/route';
 import * as refund from '@/app/v1/refunds/[refund]/route';
 import * as refunds from '@/app/v1/refunds/route';
+import * as event from '@/app/v1/events/[id]/route';
+import * as events from '@/app/v1/events/route';
 
 /**
  * The /v1 route handlers behind a plain Node HTTP server, so integration tests
@@ -52,6 +54,8 @@ const ROUTES: [RegExp, string[], Module][] = [
   [/^\/v1\/refunds$/, [], refunds],
   [/^\/v1\/refunds\/([^/]+)$/, ['refund'], refund],
   [/^\/v1\/refunds\/([^/]+)\/cancel$/, ['refund'], refundCancel],
+  [/^\/v1\/events$/, [], events],
+  [/^\/v1\/events\/([^/]+)$/, ['id'], event],
 ];
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

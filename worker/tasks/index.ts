@@ -2,6 +2,7 @@ import type { TaskList } from 'graphile-worker';
 import { ensurePartitions } from './ensure-partitions';
 import { flushApiKeyLastUsed } from './flush-api-key-last-used';
 import { purgeApiRequestLogs } from './purge-api-request-logs';
+import { purgeEventsTask } from './purge-events';
 import { purgeIdempotencyKeys } from './purge-idempotency-keys';
 import { refreshMonthlyStats } from './refresh-monthly-stats';
 import { releaseAvailableFundsTask } from './release-available-funds';
@@ -13,6 +14,7 @@ export const taskList: TaskList = {
   flush_api_key_last_used: flushApiKeyLastUsed,
   purge_api_request_logs: purgeApiRequestLogs,
   purge_idempotency_keys: purgeIdempotencyKeys,
+  purge_events: purgeEventsTask,
   release_available_funds: releaseAvailableFundsTask,
 };
 
@@ -30,6 +32,8 @@ export const crontab = [
   // hourly, so each sweep finds about an hour's worth of rows.
   '30 * * * * purge_api_request_logs ?jobKey=purge_api_request_logs',
   '45 * * * * purge_idempotency_keys ?jobKey=purge_idempotency_keys',
+  // Events past EVENT_RETENTION_DAYS that no delivery needs (lib/events/purge-events.ts).
+  '50 * * * * purge_events ?jobKey=purge_events',
   // Pending funds whose available_on has come (lib/ledger/release-available-funds.ts).
   '*/5 * * * * release_available_funds ?jobKey=release_available_funds',
 ].join('\n');
