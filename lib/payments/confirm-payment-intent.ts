@@ -11,6 +11,7 @@ import { releaseMerchantLimit, reserveMerchantLimit } from '@/lib/ledger/merchan
 import { postCharge } from '@/lib/ledger/post-charge';
 import { recordVelocity } from '@/lib/ledger/record-velocity';
 import { openCardForAuthorization } from '@/lib/vault';
+import { chargeObjectFor } from './charge-object';
 import { unexpectedState } from './errors';
 import { withGatewayCalls } from './gateway-log';
 import { paymentIntentObject } from './payment-intent-object';
@@ -138,9 +139,14 @@ export async function confirmPaymentIntent(
         complianceStatus: 'approved',
       });
       await postCharge(tx, scope, { paymentId: row.id, currency: row.currency, amount, fee });
-      const object = paymentIntentObject(row);
-      await recordEvent(tx, scope, { type: 'charge.succeeded', object, ...request });
-      await recordEvent(tx, scope, { type: 'payment_intent.succeeded', object, ...request });
+      // Stripe's order: the charge, then the intent.
+      const charge = await chargeObjectFor(tx, scope, row);
+      await recordEvent(tx, scope, { type: 'charge.succeeded', object: { ...charge }, ...request });
+      await recordEvent(tx, scope, {
+        type: 'payment_intent.succeeded',
+        object: paymentIntentObject(row),
+        ...request,
+      });
     } else {
       row = await updatePayment(tx, row, {
         ...common,
@@ -151,6 +157,9 @@ export async function confirmPaymentIntent(
         nextAction: Prisma.DbNull,
         complianceStatus: 'approved',
       });
+      // An authorization is a succeeded charge that is not captured yet (captured: false).
+      const charge = await chargeObjectFor(tx, scope, row);
+      await recordEvent(tx, scope, { type: 'charge.succeeded', object: { ...charge }, ...request });
       await recordEvent(tx, scope, {
         type: 'payment_intent.amount_capturable_updated',
         object: paymentIntentObject(row),
@@ -198,8 +207,12 @@ export async function confirmPaymentIntent(
     },
     nextAction: Prisma.DbNull,
   });
-  const object = paymentIntentObject(row);
-  await recordEvent(tx, scope, { type: 'charge.failed', object, ...request });
-  await recordEvent(tx, scope, { type: 'payment_intent.payment_failed', object, ...request });
+  const charge = await chargeObjectFor(tx, scope, row);
+  await recordEvent(tx, scope, { type: 'charge.failed', object: { ...charge }, ...request });
+  await recordEvent(tx, scope, {
+    type: 'payment_intent.payment_failed',
+    object: paymentIntentObject(row),
+    ...request,
+  });
   return { row, decline };
 }
