@@ -27,9 +27,7 @@ export const customerEndpoints = {
     access: write,
     params: createCustomerParams,
     response: customerObject,
-    example: {
-      params: { email: 'jenny.rosen@example.com', name: 'Jenny Rosen', metadata: { order_id: '6735' } },
-    },
+    example: { params: { email: 'jenny.rosen@example.com', name: 'Jenny Rosen', metadata: { order_id: '6735' } } },
   },
   retrieve: {
     name: 'customers.retrieve',

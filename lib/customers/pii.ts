@@ -58,11 +58,6 @@ export function rewrapPii(customerId: string, encrypted: Uint8Array, keyId: stri
 }
 
 /** Key rotation's proof: the record opens (its content is discarded). */
-export function checkPiiOpens(
-  customerId: string,
-  encrypted: Uint8Array,
-  keyId: string,
-  ring?: Keyring,
-): void {
+export function checkPiiOpens(customerId: string, encrypted: Uint8Array, keyId: string, ring?: Keyring): void {
   JSON.parse(open(encrypted, keyId, context(customerId), ring).toString('utf8'));
 }

@@ -93,19 +93,12 @@ export async function pageCustomers(tx: DbTx, scope: Scope, filter: CustomerFilt
 export type SealedPii = { id: string; encryptedPii: Uint8Array<ArrayBuffer>; encryptionKeyId: string };
 
 /** The next batch of sealed records after `after` (by id), locked for rewriting. */
-export async function lockSealedPiiBatch(
-  tx: DbTx,
-  after: string | null,
-  limit: number,
-): Promise<SealedPii[]> {
+export async function lockSealedPiiBatch(tx: DbTx, after: string | null, limit: number): Promise<SealedPii[]> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id::text AS id FROM customers
     WHERE encrypted_pii IS NOT NULL ${after ? Prisma.sql`AND id > ${after}::uuid` : Prisma.empty}
     ORDER BY id LIMIT ${limit} FOR UPDATE`;
-  return sealedPiiRows(
-    tx,
-    rows.map((r) => r.id),
-  );
+  return sealedPiiRows(tx, rows.map((r) => r.id));
 }
 
 export async function sealedPiiBatch(tx: DbTx, after: string | null, limit: number): Promise<SealedPii[]> {
@@ -113,10 +106,7 @@ export async function sealedPiiBatch(tx: DbTx, after: string | null, limit: numb
     SELECT id::text AS id FROM customers
     WHERE encrypted_pii IS NOT NULL ${after ? Prisma.sql`AND id > ${after}::uuid` : Prisma.empty}
     ORDER BY id LIMIT ${limit}`;
-  return sealedPiiRows(
-    tx,
-    rows.map((r) => r.id),
-  );
+  return sealedPiiRows(tx, rows.map((r) => r.id));
 }
 
 async function sealedPiiRows(tx: DbTx, ids: string[]): Promise<SealedPii[]> {
@@ -131,17 +121,8 @@ async function sealedPiiRows(tx: DbTx, ids: string[]): Promise<SealedPii[]> {
     .filter((r): r is SealedPii => !!r && r.encryptedPii !== null && r.encryptionKeyId !== null);
 }
 
-export async function writeSealedPii(
-  tx: DbTx,
-  id: string,
-  encryptedPii: Uint8Array<ArrayBuffer>,
-  keyId: string,
-) {
-  await tx.customer.update({
-    where: { id },
-    data: { encryptedPii, encryptionKeyId: keyId },
-    select: { id: true },
-  });
+export async function writeSealedPii(tx: DbTx, id: string, encryptedPii: Uint8Array<ArrayBuffer>, keyId: string) {
+  await tx.customer.update({ where: { id }, data: { encryptedPii, encryptionKeyId: keyId }, select: { id: true } });
 }
 
 // ---------------------------------------------------------------------------
