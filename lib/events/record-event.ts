@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { toPublicId } from '@/lib/api/object-id';
 import { API_VERSION } from '@/lib/api/version';
 import { clock } from '@/lib/clock';
 import type { DbTx } from '@/lib/db/client';
 import type { Event, Prisma } from '@/lib/db/generated/client';
+import { eventUuid } from './event-id';
 
 /**
  * The outbox. Every state change writes its event here in the caller's
@@ -39,7 +39,8 @@ export interface NewEvent {
 
 /** Returns the event's public id (`evt_…`). */
 export async function recordEvent(tx: DbTx, scope: EventScope, event: NewEvent): Promise<string> {
-  const id = randomUUID();
+  const createdAt = clock.now();
+  const id = eventUuid(createdAt.getTime());
   const data = {
     object: event.object,
     ...(event.previousAttributes ? { previous_attributes: event.previousAttributes } : {}),
@@ -54,7 +55,7 @@ export async function recordEvent(tx: DbTx, scope: EventScope, event: NewEvent):
       data: data as Prisma.InputJsonObject,
       requestId: event.requestId ?? null,
       idempotencyKey: event.idempotencyKey ?? null,
-      createdAt: clock.now(),
+      createdAt,
     },
   });
   return toPublicId('evt', id);
