@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromPublicId } from '@/lib/api/object-id';
 import { purgeEvents } from '@/lib/events/purge-events';
