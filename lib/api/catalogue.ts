@@ -4,6 +4,7 @@ import { balanceEndpoints } from '@/lib/ledger/endpoints';
 import { paymentIntentEndpoints } from '@/lib/payments/endpoints';
 import { refundEndpoints } from '@/lib/refunds/endpoints';
 import { eventEndpoints } from '@/lib/events/endpoints';
+import { webhookEndpointEndpoints } from '@/lib/webhooks/endpoints';
 import type { Endpoint } from './endpoint';
 
 /**
@@ -19,4 +20,5 @@ export const catalogue: readonly Endpoint[] = [
   ...Object.values(refundEndpoints),
   ...Object.values(balanceEndpoints),
   ...Object.values(eventEndpoints),
+  ...Object.values(webhookEndpointEndpoints),
 ];

@@ -65,4 +65,17 @@ export const keys = {
   apiKeyLastUsedFlushing: (flushId: string) => `apikey:lastused:flushing:${flushId}`,
   /** Health probe round trip. */
   healthProbe: () => 'health:probe',
+  /**
+   * A merchant's committed events, both modes (the `livemode` field tells
+   * them apart), XADDed by the webhooks relay (MAXLEN ~ 10000) with fields
+   * id, type, livemode (0|1), object_id, created; the dashboard reads it to
+   * update open pages live. docs/webhooks.md.
+   */
+  eventStream: (merchantId: string) => `stream:events:${merchantId}`,
 } as const;
+
+/** The per-merchant event stream's key (without REDIS_KEY_PREFIX, which ioredis adds). */
+export const eventStreamKey = (merchantId: string): string => keys.eventStream(merchantId);
+
+/** Entries kept per merchant stream (approximate trimming, XADD MAXLEN ~). */
+export const EVENT_STREAM_MAXLEN = 10_000;

@@ -12,7 +12,8 @@ export type MailKind =
   | 'password_changed'
   | 'two_factor_changed'
   | 'merchant_verification'
-  | 'merchant_status';
+  | 'merchant_status'
+  | 'webhook_endpoint_disabled';
 
 export interface Mail {
   to: string;

@@ -21,6 +21,8 @@ import * as refund from '@/app/v1/refunds/[refund]/route';
 import * as refunds from '@/app/v1/refunds/route';
 import * as event from '@/app/v1/events/[id]/route';
 import * as events from '@/app/v1/events/route';
+import * as webhookEndpoint from '@/app/v1/webhook_endpoints/[webhook_endpoint]/route';
+import * as webhookEndpoints from '@/app/v1/webhook_endpoints/route';
 
 /**
  * The /v1 route handlers behind a plain Node HTTP server, so integration tests
@@ -56,6 +58,8 @@ const ROUTES: [RegExp, string[], Module][] = [
   [/^\/v1\/refunds\/([^/]+)\/cancel$/, ['refund'], refundCancel],
   [/^\/v1\/events$/, [], events],
   [/^\/v1\/events\/([^/]+)$/, ['id'], event],
+  [/^\/v1\/webhook_endpoints$/, [], webhookEndpoints],
+  [/^\/v1\/webhook_endpoints\/([^/]+)$/, ['webhook_endpoint'], webhookEndpoint],
 ];
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

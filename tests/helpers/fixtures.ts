@@ -284,6 +284,54 @@ export async function insertEvent(merchantId: string, over: Row = {}): Promise<s
   return (await insertRow('events', { ...defaults, ...over }, 'id')).id as string;
 }
 
+/** A test-mode endpoint for every event; the "sealed" secret is opaque bytes here. */
+export async function insertWebhookEndpoint(merchantId: string, over: Row = {}): Promise<string> {
+  const defaults = {
+    merchant_id: merchantId,
+    livemode: false,
+    url: 'https://example.test/webhooks',
+    enabled_events: ['*'],
+    secret_ciphertext: Buffer.from('sealed-secret'),
+    secret_key_id: 'key-1',
+  };
+  return (await insertRow('webhook_endpoints', { ...defaults, ...over }, 'id')).id as string;
+}
+
+/** A pending delivery of a new event of the endpoint's merchant. */
+export async function insertWebhookDelivery(merchantId: string, endpointId: string, over: Row = {}): Promise<string> {
+  const defaults = {
+    merchant_id: merchantId,
+    livemode: false,
+    event_id: over.event_id ?? (await insertEvent(merchantId)),
+    endpoint_id: endpointId,
+    next_attempt_at: new Date(),
+  };
+  return (await insertRow('webhook_deliveries', { ...defaults, ...over }, 'id')).id as string;
+}
+
+/** A failed first attempt of a new delivery (or of `over.delivery_id`). */
+export async function insertWebhookAttempt(merchantId: string, over: Row = {}): Promise<string> {
+  const endpointId = (over.endpoint_id as string | undefined) ?? (await insertWebhookEndpoint(merchantId));
+  const eventId = (over.event_id as string | undefined) ?? (await insertEvent(merchantId));
+  const defaults = {
+    delivery_id:
+      over.delivery_id ?? (await insertWebhookDelivery(merchantId, endpointId, { event_id: eventId })),
+    merchant_id: merchantId,
+    livemode: false,
+    event_id: eventId,
+    endpoint_id: endpointId,
+    attempt: 1,
+    url: 'https://example.test/webhooks',
+    request_headers: { 'content-type': 'application/json; charset=utf-8' },
+    request_body: '{}',
+    response_status: 500,
+    response_body: 'oops',
+    duration_ms: 12,
+    succeeded: false,
+  };
+  return (await insertRow('webhook_delivery_attempts', { ...defaults, ...over }, 'id')).id as string;
+}
+
 export async function insertPasswordHistory(userId: string, over: Row = {}): Promise<string> {
   const defaults = { user_id: userId, password_hash: `argon2id$old-${uniq()}` };
   return (await insertRow('password_history', { ...defaults, ...over }, 'id')).id as string;

@@ -26,6 +26,7 @@ import {
   insertTransaction,
   insertUser,
   insertVault,
+  insertWebhookAttempt,
   query,
   type Row,
 } from '@/tests/helpers/fixtures';
@@ -404,6 +405,7 @@ describe('schema.prisma agrees with the migrated database', () => {
       insertSandboxOperation(),
       insertLimitUsage(m),
       insertEvent(m),
+      insertWebhookAttempt(m),
       insertBalanceTransaction(m).then((bt) => insertLedgerPair(bt, m)),
     ]);
     await Promise.all([insertRefund(tx, { requested_by: u }), insertDispute(tx), insertFraudLog(tx)]);

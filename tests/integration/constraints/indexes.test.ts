@@ -193,6 +193,8 @@ describe('updated_at triggers', () => {
       'merchants',
       'transactions',
       'users',
+      'webhook_deliveries',
+      'webhook_endpoints',
     ]);
     expect(triggers).toEqual(withColumn.map(({ t }) => ({ t, name: `${t}_set_updated_at` })));
   });

@@ -92,7 +92,7 @@ const NOT_NULL: Record<Table, string[]> = {
     'used',
     'updated_at',
   ],
-  events: ['id', 'merchant_id', 'livemode', 'type', 'api_version', 'data', 'pending_webhooks', 'created_at'],
+  events: ['id', 'merchant_id', 'livemode', 'type', 'api_version', 'data', 'pending_webhooks', 'created_at', 'test_webhook'],
 };
 
 const [check, unique, fk] = [breaks.check<Table>, breaks.unique<Table>, breaks.fk<Table>];

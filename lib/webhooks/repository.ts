@@ -1,0 +1,261 @@
+import { Prisma } from '@/lib/db/generated/client';
+import type { WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint } from '@/lib/db/generated/client';
+import type { DbTx } from '@/lib/db/client';
+import { inOrder, pageIds, type PageRequest } from '@/lib/api/list';
+
+/**
+ * The only code that queries webhook_endpoints, webhook_deliveries and
+ * webhook_delivery_attempts. Everything the API and dashboard call takes the
+ * merchant and the mode; the worker's functions at the end work on one
+ * delivery by id, and carry its merchant and mode on from the row.
+ */
+export interface Scope {
+  merchantId: string;
+  livemode: boolean;
+}
+
+export type EndpointRow = WebhookEndpoint;
+export type DeliveryRow = WebhookDelivery;
+export type AttemptRow = WebhookDeliveryAttempt;
+
+export type DisabledReason = 'manual' | 'failing' | 'gone';
+
+// ---------------------------------------------------------------------------
+// Endpoints
+// ---------------------------------------------------------------------------
+
+export interface EndpointWrite {
+  url: string;
+  description: string | null;
+  enabledEvents: string[];
+  metadata: Record<string, string>;
+  apiVersion: string | null;
+  secretCiphertext: Uint8Array<ArrayBuffer>;
+  secretKeyId: string;
+}
+
+export function insertEndpoint(tx: DbTx, scope: Scope, id: string, data: EndpointWrite, at: Date) {
+  return tx.webhookEndpoint.create({
+    data: { id, merchantId: scope.merchantId, livemode: scope.livemode, ...data, createdAt: at, updatedAt: at },
+  });
+}
+
+/** Serializes endpoint creation per merchant and mode, for the per-account cap. */
+export async function lockEndpointCreation(tx: DbTx, scope: Scope): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`webhook_endpoints:${scope.merchantId}:${scope.livemode}`}))`;
+}
+
+export function countEndpoints(tx: DbTx, scope: Scope): Promise<number> {
+  return tx.webhookEndpoint.count({
+    where: { merchantId: scope.merchantId, livemode: scope.livemode, deletedAt: null },
+  });
+}
+
+/** A live (not deleted) endpoint of this merchant and mode. */
+export function findEndpoint(tx: DbTx, scope: Scope, id: string): Promise<EndpointRow | null> {
+  return tx.webhookEndpoint.findFirst({
+    where: { id, merchantId: scope.merchantId, livemode: scope.livemode, deletedAt: null },
+  });
+}
+
+/** The same, locked until the transaction ends (updates, rolls, the delivery's bookkeeping). */
+export async function lockEndpoint(tx: DbTx, scope: Scope, id: string): Promise<EndpointRow | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM webhook_endpoints
+    WHERE id = ${id}::uuid AND merchant_id = ${scope.merchantId}::uuid AND livemode = ${scope.livemode}
+      AND deleted_at IS NULL
+    FOR UPDATE`;
+  if (rows.length === 0) return null;
+  return findEndpoint(tx, scope, id);
+}
+
+export function updateEndpointRow(tx: DbTx, id: string, data: Prisma.WebhookEndpointUpdateInput) {
+  return tx.webhookEndpoint.update({ where: { id }, data });
+}
+
+export function markEndpointDeleted(tx: DbTx, id: string, at: Date) {
+  return tx.webhookEndpoint.update({ where: { id }, data: { deletedAt: at, updatedAt: at } });
+}
+
+export async function pageEndpoints(tx: DbTx, scope: Scope, page: PageRequest) {
+  const conditions = [
+    Prisma.sql`merchant_id = ${scope.merchantId}::uuid`,
+    Prisma.sql`livemode = ${scope.livemode}`,
+    Prisma.sql`deleted_at IS NULL`,
+  ];
+  const result = await pageIds(tx, Prisma.raw('webhook_endpoints'), conditions, page);
+  if (!result) return null;
+  const rows = await tx.webhookEndpoint.findMany({ where: { id: { in: result.ids } } });
+  return { rows: inOrder(result.ids, rows), hasMore: result.hasMore };
+}
+
+/** Enabled endpoints of the merchant and mode: the relay filters them by enabled_events. */
+export function enabledEndpoints(tx: DbTx, scope: Scope): Promise<EndpointRow[]> {
+  return tx.webhookEndpoint.findMany({
+    where: { merchantId: scope.merchantId, livemode: scope.livemode, deletedAt: null, status: 'enabled' },
+  });
+}
+
+/** Endpoints the system disabled (3 days of failures, or 410 Gone): the dashboard's banner. */
+export function systemDisabledEndpoints(tx: DbTx, scope: Scope): Promise<EndpointRow[]> {
+  return tx.webhookEndpoint.findMany({
+    where: {
+      merchantId: scope.merchantId,
+      livemode: scope.livemode,
+      deletedAt: null,
+      status: 'disabled',
+      disabledReason: { in: ['failing', 'gone'] },
+    },
+    orderBy: [{ disabledAt: 'desc' }, { id: 'desc' }],
+  });
+}
+
+/** Enabled endpoints failing since before `before`, any merchant: the daily disable check. */
+export async function endpointsFailingSince(tx: DbTx, before: Date, limit: number): Promise<(Scope & { id: string })[]> {
+  const rows = await tx.webhookEndpoint.findMany({
+    where: { status: 'enabled', deletedAt: null, failingSince: { lte: before } },
+    select: { id: true, merchantId: true, livemode: true },
+    take: limit,
+  });
+  return rows;
+}
+
+// ---------------------------------------------------------------------------
+// Deliveries
+// ---------------------------------------------------------------------------
+
+export type DeliveryKind = 'automatic' | 'resend' | 'test';
+
+export interface NewDelivery {
+  eventId: string;
+  endpointId: string;
+  kind: DeliveryKind;
+}
+
+/**
+ * A pending delivery due at `at`. Automatic deliveries are unique per (event,
+ * endpoint): a second insert is a no-op and returns null.
+ */
+export async function insertDelivery(tx: DbTx, scope: Scope, d: NewDelivery, at: Date): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO webhook_deliveries
+      (merchant_id, livemode, event_id, endpoint_id, kind, status, next_attempt_at, created_at, updated_at)
+    VALUES (${scope.merchantId}::uuid, ${scope.livemode}, ${d.eventId}::uuid, ${d.endpointId}::uuid,
+            ${d.kind}, 'pending', ${at}, ${at}, ${at})
+    ON CONFLICT (event_id, endpoint_id) WHERE kind = 'automatic' DO NOTHING
+    RETURNING id::text AS id`;
+  return rows[0]?.id ?? null;
+}
+
+/** Worker: a delivery by id, locked for its bookkeeping. */
+export async function lockDelivery(tx: DbTx, id: string): Promise<DeliveryRow | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM webhook_deliveries WHERE id = ${id}::uuid FOR UPDATE`;
+  if (rows.length === 0) return null;
+  return tx.webhookDelivery.findUnique({ where: { id } });
+}
+
+export function updateDeliveryRow(tx: DbTx, id: string, data: Prisma.WebhookDeliveryUpdateInput) {
+  return tx.webhookDelivery.update({ where: { id }, data });
+}
+
+/** How many of an endpoint's deliveries have an attempt in flight (lease not yet run out). */
+export function countInFlight(tx: DbTx, endpointId: string, now: Date): Promise<number> {
+  return tx.webhookDelivery.count({
+    where: { endpointId, status: 'pending', leaseUntil: { gt: now } },
+  });
+}
+
+/** Pending deliveries of an endpoint (disabled or deleted endpoints' are closed). */
+export async function pendingDeliveriesOfEndpoint(tx: DbTx, endpointId: string): Promise<DeliveryRow[]> {
+  return tx.webhookDelivery.findMany({ where: { endpointId, status: 'pending' } });
+}
+
+/**
+ * The sweep: pending deliveries due before `dueBefore` with no attempt in
+ * flight at `now`, oldest first. Their job was lost (a worker killed with
+ * the job locked) or is late; re-adding it under the same job key is harmless.
+ */
+export function overdueDeliveries(
+  tx: DbTx,
+  dueBefore: Date,
+  now: Date,
+  limit: number,
+): Promise<{ id: string; nextAttemptAt: Date | null }[]> {
+  return tx.webhookDelivery.findMany({
+    where: {
+      status: 'pending',
+      nextAttemptAt: { lte: dueBefore },
+      OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }],
+    },
+    select: { id: true, nextAttemptAt: true },
+    orderBy: { nextAttemptAt: 'asc' },
+    take: limit,
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Attempts
+// ---------------------------------------------------------------------------
+
+export interface NewAttempt {
+  deliveryId: string;
+  eventId: string;
+  endpointId: string;
+  attempt: number;
+  url: string;
+  requestHeaders: Record<string, string>;
+  requestBody: string;
+  responseStatus: number | null;
+  responseBody: string | null;
+  durationMs: number;
+  error: string | null;
+  succeeded: boolean;
+}
+
+export async function insertAttempt(tx: DbTx, scope: Scope, a: NewAttempt, at: Date): Promise<void> {
+  await tx.webhookDeliveryAttempt.create({
+    data: { ...a, merchantId: scope.merchantId, livemode: scope.livemode, createdAt: at },
+    select: { id: true },
+  });
+}
+
+export interface AttemptFilter {
+  endpointId?: string;
+  eventId?: string;
+}
+
+export interface AttemptListRow extends AttemptRow {
+  eventType: string;
+}
+
+/**
+ * Attempts newest first, for one endpoint and/or one event, after the cursor
+ * attempt `startingAfter` (an attempt id of the same filter). Null when the
+ * cursor is not one of them.
+ */
+export async function pageAttempts(
+  tx: DbTx,
+  scope: Scope,
+  filter: AttemptFilter,
+  limit: number,
+  startingAfter: string | undefined,
+): Promise<AttemptListRow[] | null> {
+  const page = await pageIds(
+    tx,
+    Prisma.raw('webhook_delivery_attempts'),
+    [
+      Prisma.sql`merchant_id = ${scope.merchantId}::uuid`,
+      Prisma.sql`livemode = ${scope.livemode}`,
+      ...(filter.endpointId ? [Prisma.sql`endpoint_id = ${filter.endpointId}::uuid`] : []),
+      ...(filter.eventId ? [Prisma.sql`event_id = ${filter.eventId}::uuid`] : []),
+    ],
+    { limit, cursor: startingAfter ? { id: startingAfter, direction: 'after' } : null },
+  );
+  if (!page) return null;
+  const rows = await tx.webhookDeliveryAttempt.findMany({
+    where: { id: { in: page.ids } },
+    include: { event: { select: { type: true } } },
+  });
+  return inOrder(page.ids, rows).map(({ event, ...row }) => ({ ...row, eventType: event.type }));
+}
