@@ -30,12 +30,13 @@ export function LiveRefresh({ mode, families }: { mode: 'test' | 'live'; familie
     let timer: ReturnType<typeof setTimeout> | undefined;
     source.onopen = () => setState('live');
     source.onmessage = (message: MessageEvent<string>) => {
-      let type = '';
+      let type: unknown;
       try {
-        type = String((JSON.parse(message.data) as { type?: unknown }).type ?? '');
+        type = (JSON.parse(message.data) as { type?: unknown }).type;
       } catch {
         return;
       }
+      if (typeof type !== 'string') return;
       if (!prefixes.some((p) => type.startsWith(p))) return;
       // A payment records several events at once: one refresh for the burst.
       clearTimeout(timer);

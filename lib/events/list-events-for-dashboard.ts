@@ -41,7 +41,8 @@ export async function listEventsForDashboard(
     { types: filter.type ? [filter.type] : undefined },
     {
       limit: EVENT_PAGE_SIZE,
-      cursor: cursor && uuid ? { id: uuid, direction: cursor.direction === 'older' ? 'after' : 'before' } : null,
+      cursor:
+        cursor && uuid ? { id: uuid, direction: cursor.direction === 'older' ? 'after' : 'before' } : null,
     },
   );
   if (!result) return null;

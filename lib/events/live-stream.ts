@@ -73,9 +73,7 @@ export async function followEventStream(options: FollowOptions): Promise<void> {
   try {
     await connection.connect();
     while (!options.signal.aborted) {
-      const reply = (await connection.xread('COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', key, last)) as
-        | [string, [string, string[]][]][]
-        | null;
+      const reply = await connection.xread('COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', key, last);
       if (options.signal.aborted) break;
       const entries = reply?.[0]?.[1] ?? [];
       for (const [entryId, fields] of entries) {

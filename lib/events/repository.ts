@@ -62,6 +62,8 @@ export async function pageEvents(tx: DbTx, scope: EventScope, filter: EventFilte
   const conditions = [
     Prisma.sql`merchant_id = ${scope.merchantId}::uuid`,
     Prisma.sql`livemode = ${scope.livemode}`,
+    // Dashboard "Send test event" rows are not part of the event history.
+    Prisma.sql`NOT test_webhook`,
     ...typeCondition(filter.types),
     ...(filter.deliverySuccess === true ? [Prisma.sql`pending_webhooks = 0`] : []),
     ...(filter.deliverySuccess === false ? [Prisma.sql`pending_webhooks > 0`] : []),
@@ -73,9 +75,24 @@ export async function pageEvents(tx: DbTx, scope: EventScope, filter: EventFilte
   return { rows: inOrder(result.ids, rows), hasMore: result.hasMore };
 }
 
-/** Another merchant's or mode's event is simply not found. */
-export function findEvent(tx: DbTx, scope: EventScope, id: string): Promise<Event | null> {
-  return tx.event.findFirst({ where: { id, merchantId: scope.merchantId, livemode: scope.livemode } });
+/**
+ * Another merchant's or mode's event is simply not found; so is a dashboard
+ * test event, unless the dashboard asks for it (its delivery log links to it).
+ */
+export function findEvent(
+  tx: DbTx,
+  scope: EventScope,
+  id: string,
+  options: { includeTestWebhooks?: boolean } = {},
+): Promise<Event | null> {
+  return tx.event.findFirst({
+    where: {
+      id,
+      merchantId: scope.merchantId,
+      livemode: scope.livemode,
+      ...(options.includeTestWebhooks ? {} : { testWebhook: false }),
+    },
+  });
 }
 
 /**
