@@ -55,6 +55,8 @@ export interface FollowOptions {
   stillAllowed: () => Promise<boolean>;
   onEvent: (event: LiveEvent) => void;
   onIdle: () => void;
+  /** How long each XREAD blocks (BLOCK_MS; tests shorten it). */
+  blockMs?: number;
 }
 
 /** Follows the merchant's stream until the signal aborts or stillAllowed says no. */
@@ -73,7 +75,15 @@ export async function followEventStream(options: FollowOptions): Promise<void> {
   try {
     await connection.connect();
     while (!options.signal.aborted) {
-      const reply = await connection.xread('COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', key, last);
+      const reply = await connection.xread(
+        'COUNT',
+        100,
+        'BLOCK',
+        options.blockMs ?? BLOCK_MS,
+        'STREAMS',
+        key,
+        last,
+      );
       if (options.signal.aborted) break;
       const entries = reply?.[0]?.[1] ?? [];
       for (const [entryId, fields] of entries) {
