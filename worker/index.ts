@@ -3,6 +3,7 @@ import { disconnectRedis } from '@/lib/cache/redis';
 import { disconnectDb } from '@/lib/db/client';
 import { databaseUrl } from '@/lib/env';
 import { log } from '@/lib/log';
+import { listenForEvents } from './event-listener';
 import { workerLogger } from './logger';
 import { crontab, startupJobs, taskList } from './tasks';
 
@@ -14,8 +15,11 @@ import { crontab, startupJobs, taskList } from './tasks';
 
 const runner = await run({
   connectionString: databaseUrl(),
-  // Small: jobs here are database-bound, and the app shares the same 2-core box.
-  concurrency: 4,
+  // Most jobs here are database-bound and the app shares the same 2-core box.
+  // Webhook deliveries mostly wait on receivers (up to 10 s each, at most 2 per
+  // endpoint: lib/webhooks/deliver-webhook.ts), so a few dead endpoints cannot
+  // take every slot.
+  concurrency: 8,
   maxPoolSize: 6,
   taskList,
   crontab,
@@ -28,6 +32,7 @@ for (const job of startupJobs) {
   // Same key as the cron entry: if one is already waiting, it is replaced, not doubled.
   await runner.addJob(job, {}, { jobKey: job });
 }
+const eventListener = listenForEvents(runner);
 log.info('worker started', { tasks: Object.keys(taskList) });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -46,6 +51,7 @@ try {
   log.error('worker failed', { err });
   exitCode = 1;
 } finally {
+  await eventListener.stop();
   await disconnectDb();
   await disconnectRedis();
 }

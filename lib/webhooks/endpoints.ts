@@ -52,7 +52,8 @@ export const webhookEndpointEndpoints = {
     method: 'POST',
     path: '/v1/webhook_endpoints/{webhook_endpoint}',
     summary: 'Update a webhook endpoint',
-    description: '`disabled=true` stops deliveries; `disabled=false` resumes them (for events created from then on).',
+    description:
+      '`disabled=true` stops deliveries; `disabled=false` resumes them (for events created from then on).',
     tag,
     access: write,
     params: updateWebhookEndpointParams,

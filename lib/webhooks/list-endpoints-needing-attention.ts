@@ -14,7 +14,10 @@ export interface EndpointNeedingAttention {
   disabledAt: Date;
 }
 
-export async function listEndpointsNeedingAttention(tx: DbTx, scope: Scope): Promise<EndpointNeedingAttention[]> {
+export async function listEndpointsNeedingAttention(
+  tx: DbTx,
+  scope: Scope,
+): Promise<EndpointNeedingAttention[]> {
   const rows = await systemDisabledEndpoints(tx, scope);
   return rows.map((row) => ({
     endpoint: webhookEndpointObject(row),

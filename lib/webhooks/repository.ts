@@ -36,7 +36,14 @@ export interface EndpointWrite {
 
 export function insertEndpoint(tx: DbTx, scope: Scope, id: string, data: EndpointWrite, at: Date) {
   return tx.webhookEndpoint.create({
-    data: { id, merchantId: scope.merchantId, livemode: scope.livemode, ...data, createdAt: at, updatedAt: at },
+    data: {
+      id,
+      merchantId: scope.merchantId,
+      livemode: scope.livemode,
+      ...data,
+      createdAt: at,
+      updatedAt: at,
+    },
   });
 }
 
@@ -58,13 +65,19 @@ export function findEndpoint(tx: DbTx, scope: Scope, id: string): Promise<Endpoi
   });
 }
 
-/** The same, locked until the transaction ends (updates, rolls, the delivery's bookkeeping). */
+/**
+ * The same, locked until the transaction ends (updates, rolls, the delivery's
+ * bookkeeping). FOR NO KEY UPDATE: it does not conflict with the KEY SHARE
+ * locks that inserting deliveries and attempts take on the endpoint (foreign
+ * keys), so those never wait on it, and a transaction that inserted an
+ * attempt can still take it without a lock-upgrade deadlock.
+ */
 export async function lockEndpoint(tx: DbTx, scope: Scope, id: string): Promise<EndpointRow | null> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id::text AS id FROM webhook_endpoints
     WHERE id = ${id}::uuid AND merchant_id = ${scope.merchantId}::uuid AND livemode = ${scope.livemode}
       AND deleted_at IS NULL
-    FOR UPDATE`;
+    FOR NO KEY UPDATE`;
   if (rows.length === 0) return null;
   return findEndpoint(tx, scope, id);
 }
@@ -111,7 +124,11 @@ export function systemDisabledEndpoints(tx: DbTx, scope: Scope): Promise<Endpoin
 }
 
 /** Enabled endpoints failing since before `before`, any merchant: the daily disable check. */
-export async function endpointsFailingSince(tx: DbTx, before: Date, limit: number): Promise<(Scope & { id: string })[]> {
+export async function endpointsFailingSince(
+  tx: DbTx,
+  before: Date,
+  limit: number,
+): Promise<(Scope & { id: string })[]> {
   const rows = await tx.webhookEndpoint.findMany({
     where: { status: 'enabled', deletedAt: null, failingSince: { lte: before } },
     select: { id: true, merchantId: true, livemode: true },
@@ -136,7 +153,12 @@ export interface NewDelivery {
  * A pending delivery due at `at`. Automatic deliveries are unique per (event,
  * endpoint): a second insert is a no-op and returns null.
  */
-export async function insertDelivery(tx: DbTx, scope: Scope, d: NewDelivery, at: Date): Promise<string | null> {
+export async function insertDelivery(
+  tx: DbTx,
+  scope: Scope,
+  d: NewDelivery,
+  at: Date,
+): Promise<string | null> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO webhook_deliveries
       (merchant_id, livemode, event_id, endpoint_id, kind, status, next_attempt_at, created_at, updated_at)
@@ -150,7 +172,7 @@ export async function insertDelivery(tx: DbTx, scope: Scope, d: NewDelivery, at:
 /** Worker: a delivery by id, locked for its bookkeeping. */
 export async function lockDelivery(tx: DbTx, id: string): Promise<DeliveryRow | null> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id::text AS id FROM webhook_deliveries WHERE id = ${id}::uuid FOR UPDATE`;
+    SELECT id::text AS id FROM webhook_deliveries WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
   if (rows.length === 0) return null;
   return tx.webhookDelivery.findUnique({ where: { id } });
 }
@@ -166,9 +188,31 @@ export function countInFlight(tx: DbTx, endpointId: string, now: Date): Promise<
   });
 }
 
-/** Pending deliveries of an endpoint (disabled or deleted endpoints' are closed). */
-export async function pendingDeliveriesOfEndpoint(tx: DbTx, endpointId: string): Promise<DeliveryRow[]> {
-  return tx.webhookDelivery.findMany({ where: { endpointId, status: 'pending' } });
+/** How many of an endpoint's pending deliveries are due and waiting (no attempt in flight). */
+export function countWaiting(tx: DbTx, endpointId: string, now: Date): Promise<number> {
+  return tx.webhookDelivery.count({
+    where: {
+      endpointId,
+      status: 'pending',
+      nextAttemptAt: { lte: now },
+      OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }],
+    },
+  });
+}
+
+/** The endpoint's oldest due delivery with no attempt in flight, other than `except`. */
+export async function nextWaitingDelivery(tx: DbTx, endpointId: string, now: Date, except: string) {
+  return tx.webhookDelivery.findFirst({
+    where: {
+      endpointId,
+      status: 'pending',
+      nextAttemptAt: { lte: now },
+      OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }],
+      NOT: { id: except },
+    },
+    orderBy: { nextAttemptAt: 'asc' },
+    select: { id: true },
+  });
 }
 
 /**
@@ -258,4 +302,33 @@ export async function pageAttempts(
     include: { event: { select: { type: true } } },
   });
   return inOrder(page.ids, rows).map(({ event, ...row }) => ({ ...row, eventType: event.type }));
+}
+
+/**
+ * Closes an endpoint's pending deliveries as failed (it was disabled or
+ * deleted). Deliveries another worker holds locked are skipped: that worker
+ * sees the endpoint disabled and closes its own. Returns the closed rows' events.
+ */
+export async function closePendingDeliveries(tx: DbTx, endpointId: string, at: Date): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ event_id: string }[]>`
+    UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, lease_until = NULL,
+           completed_at = ${at}, updated_at = ${at}
+    WHERE id IN (
+      SELECT id FROM webhook_deliveries
+      WHERE endpoint_id = ${endpointId}::uuid AND status = 'pending'
+      FOR NO KEY UPDATE SKIP LOCKED)
+    RETURNING event_id::text AS event_id`;
+  return rows.map((r) => r.event_id);
+}
+
+/** The merchant's owners and its name, for the "endpoint disabled" mail. */
+export async function merchantOwners(tx: DbTx, merchantId: string) {
+  const [merchant, owners] = await Promise.all([
+    tx.merchant.findUnique({ where: { id: merchantId }, select: { businessName: true } }),
+    tx.merchantMember.findMany({
+      where: { merchantId, role: 'owner' },
+      select: { user: { select: { userId: true, email: true } } },
+    }),
+  ]);
+  return { businessName: merchant?.businessName ?? 'your account', owners: owners.map((o) => o.user) };
 }

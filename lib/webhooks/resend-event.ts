@@ -26,7 +26,12 @@ export async function resendEvent(
     });
   }
   const now = clock.now();
-  const deliveryId = (await insertDelivery(tx, scope, { eventId: event.id, endpointId: endpoint.id, kind: 'resend' }, now))!;
+  const deliveryId = (await insertDelivery(
+    tx,
+    scope,
+    { eventId: event.id, endpointId: endpoint.id, kind: 'resend' },
+    now,
+  ))!;
   await addPendingWebhook(tx, event.id);
   await enqueueDelivery(tx, deliveryId, now);
   return { deliveryId };

@@ -19,9 +19,12 @@ export async function rollWebhookSecret(
   { overlapSeconds }: { overlapSeconds: number },
 ): Promise<{ secret: string }> {
   if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_ROLL_OVERLAP_SECONDS) {
-    throw invalidRequest(`The overlap must be a whole number of seconds between 0 and ${MAX_ROLL_OVERLAP_SECONDS} (7 days).`, {
-      param: 'overlap',
-    });
+    throw invalidRequest(
+      `The overlap must be a whole number of seconds between 0 and ${MAX_ROLL_OVERLAP_SECONDS} (7 days).`,
+      {
+        param: 'overlap',
+      },
+    );
   }
   const row = await lockEndpoint(tx, scope, requireEndpointUuid(id));
   if (!row) throw resourceMissing('webhook endpoint', id);

@@ -23,9 +23,13 @@ const enabledEvents = z
 const url = z.string().min(1).max(2048);
 
 export const createWebhookEndpointParams = z.strictObject({
-  url: url.describe('The URL events are POSTed to: https in live mode; http and localhost allowed in test mode.'),
+  url: url.describe(
+    'The URL events are POSTed to: https in live mode; http and localhost allowed in test mode.',
+  ),
   enabled_events: enabledEvents.describe('The event types to send, or `["*"]` for all.'),
-  description: unsettable(text(5000)).optional().describe('An optional description of what the endpoint is for.'),
+  description: unsettable(text(5000))
+    .optional()
+    .describe('An optional description of what the endpoint is for.'),
   metadata: metadata()
     .optional()
     .describe('Key-value pairs stored on the object: up to 50 keys of 40 characters, values of 500.'),
@@ -74,14 +78,14 @@ export const webhookEndpointObject = z
     enabled_events: z.array(z.string()).describe('The event types sent to this endpoint; `["*"]` for all.'),
     livemode: z.boolean().describe('True in live mode, false in test mode.'),
     metadata: z.record(z.string(), z.string()).describe('Key-value pairs stored on the object.'),
-    secret: z
-      .string()
-      .optional()
-      .describe('The signing secret (`whsec_…`): only in the response to create.'),
+    secret: z.string().optional().describe('The signing secret (`whsec_…`): only in the response to create.'),
     status: z.enum(['enabled', 'disabled']).describe('Disabled endpoints are sent nothing.'),
     url: z.string().describe('The URL events are POSTed to.'),
   })
-  .meta({ id: 'webhook_endpoint', description: "Where events are sent, after Stripe's `webhook_endpoint` object." });
+  .meta({
+    id: 'webhook_endpoint',
+    description: "Where events are sent, after Stripe's `webhook_endpoint` object.",
+  });
 export type WebhookEndpointObject = z.infer<typeof webhookEndpointObject>;
 
 export const deletedWebhookEndpointObject = z

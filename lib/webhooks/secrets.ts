@@ -14,7 +14,12 @@ export function sealSecret(endpointId: string, slot: SecretSlot, secret: string)
   return { ciphertext: new Uint8Array(sealed.ciphertext), keyId: sealed.keyId };
 }
 
-export function openSecret(endpointId: string, slot: SecretSlot, ciphertext: Uint8Array, keyId: string): string {
+export function openSecret(
+  endpointId: string,
+  slot: SecretSlot,
+  ciphertext: Uint8Array,
+  keyId: string,
+): string {
   return open(ciphertext, keyId, context(endpointId, slot)).toString('utf8');
 }
 

@@ -23,7 +23,10 @@ export async function sendTestEvent(
   { endpointId, type }: { endpointId: string; type: string },
 ): Promise<{ eventId: string; deliveryId: string }> {
   if (!isKnownEventType(type)) {
-    throw invalidRequest(`Unknown event type: ${type.slice(0, 100)}`, { code: 'parameter_invalid', param: 'type' });
+    throw invalidRequest(`Unknown event type: ${type.slice(0, 100)}`, {
+      code: 'parameter_invalid',
+      param: 'type',
+    });
   }
   const endpoint = await findEndpoint(tx, scope, requireEndpointUuid(endpointId));
   if (!endpoint) throw resourceMissing('webhook endpoint', endpointId);
@@ -36,7 +39,12 @@ export async function sendTestEvent(
   const eventId = await recordEvent(tx, scope, { type, object: sampleObject(type, scope.livemode, now) });
   const eventUuid = fromPublicId('evt', eventId)!;
   await markTestWebhookEvent(tx, eventUuid, now);
-  const deliveryId = (await insertDelivery(tx, scope, { eventId: eventUuid, endpointId: endpoint.id, kind: 'test' }, now))!;
+  const deliveryId = (await insertDelivery(
+    tx,
+    scope,
+    { eventId: eventUuid, endpointId: endpoint.id, kind: 'test' },
+    now,
+  ))!;
   await addPendingWebhook(tx, eventUuid);
   await enqueueDelivery(tx, deliveryId, now);
   return { eventId, deliveryId };

@@ -11,9 +11,17 @@ export function signingSecrets(
 ): { current: string; previous: { secret: string; expiresAt: Date } | null } {
   const current = openSecret(row.id, 'secret', row.secretCiphertext, row.secretKeyId);
   const previous =
-    row.previousSecretCiphertext && row.previousSecretKeyId && row.previousSecretExpiresAt && row.previousSecretExpiresAt > now
+    row.previousSecretCiphertext &&
+    row.previousSecretKeyId &&
+    row.previousSecretExpiresAt &&
+    row.previousSecretExpiresAt > now
       ? {
-          secret: openSecret(row.id, 'previous_secret', row.previousSecretCiphertext, row.previousSecretKeyId),
+          secret: openSecret(
+            row.id,
+            'previous_secret',
+            row.previousSecretCiphertext,
+            row.previousSecretKeyId,
+          ),
           expiresAt: row.previousSecretExpiresAt,
         }
       : null;

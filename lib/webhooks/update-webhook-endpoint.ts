@@ -26,7 +26,11 @@ export async function updateWebhookEndpoint(
   const now = clock.now();
   const url = params.url !== undefined ? await validEndpointUrl(params.url, scope.livemode) : row.url;
   const status =
-    params.disabled === true ? 'disabled' : params.disabled === false ? 'enabled' : (row.status as 'enabled' | 'disabled');
+    params.disabled === true
+      ? 'disabled'
+      : params.disabled === false
+        ? 'enabled'
+        : (row.status as 'enabled' | 'disabled');
   const statusChange =
     status === row.status
       ? {}

@@ -16,14 +16,7 @@ import { BlockList, isIP } from 'node:net';
  * DNS answer that changes between check and connect cannot slip through.
  */
 export type AddressClass =
-  | 'public'
-  | 'loopback'
-  | 'private'
-  | 'link_local'
-  | 'cgnat'
-  | 'unspecified'
-  | 'multicast'
-  | 'reserved';
+  'public' | 'loopback' | 'private' | 'link_local' | 'cgnat' | 'unspecified' | 'multicast' | 'reserved';
 
 const RANGES: [Exclude<AddressClass, 'public'>, string, number, 'ipv4' | 'ipv6'][] = [
   ['unspecified', '0.0.0.0', 8, 'ipv4'],
@@ -72,7 +65,9 @@ function ipv6Groups(address: string): number[] | null {
   const t = tail === undefined ? [] : parse(tail);
   const fill = tail === undefined ? 0 : 8 - h.length - t.length;
   const groups = [...h, ...Array<number>(fill).fill(0), ...t];
-  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : null;
+  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff)
+    ? groups
+    : null;
 }
 
 /**
@@ -149,7 +144,9 @@ export function parseEndpointUrl(raw: string, livemode: boolean): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new UrlRefusedError('Invalid URL: must be an absolute http(s) URL such as https://example.com/webhooks');
+    throw new UrlRefusedError(
+      'Invalid URL: must be an absolute http(s) URL such as https://example.com/webhooks',
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new UrlRefusedError('Invalid URL: must start with https:// (or http:// in test mode)');
@@ -179,7 +176,8 @@ export async function resolveAllowed(host: string, livemode: boolean): Promise<R
     } catch {
       throw new UnresolvableHostError(`Invalid URL: the host ${host} could not be resolved`);
     }
-    if (addresses.length === 0) throw new UnresolvableHostError(`Invalid URL: the host ${host} could not be resolved`);
+    if (addresses.length === 0)
+      throw new UnresolvableHostError(`Invalid URL: the host ${host} could not be resolved`);
   }
   for (const a of addresses) {
     const cls = classifyAddress(a.address);
@@ -221,7 +219,11 @@ type LookupCallback = (
  * disallowed answers and hands the socket exactly the addresses it checked.
  */
 export function deliveryLookup(livemode: boolean) {
-  return (hostname: string, options: { all?: boolean } | number | undefined, callback: LookupCallback): void => {
+  return (
+    hostname: string,
+    options: { all?: boolean } | number | undefined,
+    callback: LookupCallback,
+  ): void => {
     resolveAllowed(hostname.replace(/^\[|\]$/g, ''), livemode).then(
       (addresses) => {
         if (typeof options === 'object' && options?.all) callback(null, addresses);

@@ -6,6 +6,7 @@ import { purgeEventsTask } from './purge-events';
 import { purgeIdempotencyKeys } from './purge-idempotency-keys';
 import { refreshMonthlyStats } from './refresh-monthly-stats';
 import { releaseAvailableFundsTask } from './release-available-funds';
+import { webhookDeliver, webhooksDisableFailing, webhooksRelay, webhooksSweep } from './webhooks';
 
 /** Every job the worker runs, by the identifier jobs and the crontab use. */
 export const taskList: TaskList = {
@@ -16,6 +17,11 @@ export const taskList: TaskList = {
   purge_idempotency_keys: purgeIdempotencyKeys,
   purge_events: purgeEventsTask,
   release_available_funds: releaseAvailableFundsTask,
+  // Webhooks (docs/webhooks.md): relay, one job per delivery attempt, safety net, 3-day check.
+  webhooks_relay: webhooksRelay,
+  webhook_deliver: webhookDeliver,
+  webhooks_sweep: webhooksSweep,
+  webhooks_disable_failing: webhooksDisableFailing,
 };
 
 /**
@@ -36,7 +42,11 @@ export const crontab = [
   '50 * * * * purge_events ?jobKey=purge_events',
   // Pending funds whose available_on has come (lib/ledger/release-available-funds.ts).
   '*/5 * * * * release_available_funds ?jobKey=release_available_funds',
+  // Webhooks' safety net; the worker also queues it every few seconds (worker/event-listener.ts).
+  '* * * * * webhooks_sweep ?jobKey=webhooks_sweep',
+  // Endpoints failing for 3 days are disabled even when no attempt is running.
+  '20 * * * * webhooks_disable_failing ?jobKey=webhooks_disable_failing',
 ].join('\n');
 
 /** Jobs queued once each time a worker starts, so a fresh install is ready at once. */
-export const startupJobs = ['ensure_partitions', 'refresh_monthly_stats'] as const;
+export const startupJobs = ['ensure_partitions', 'refresh_monthly_stats', 'webhooks_sweep'] as const;

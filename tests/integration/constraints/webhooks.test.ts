@@ -80,7 +80,10 @@ const VIOLATIONS: Violation<Table>[] = [
     disabled_at: past,
   }),
   check('webhook_endpoints', 'webhook_endpoints_reason_iff_disabled', { status: 'disabled' }),
-  check('webhook_endpoints', 'webhook_endpoints_reason_iff_disabled', { disabled_reason: 'manual', disabled_at: past }),
+  check('webhook_endpoints', 'webhook_endpoints_reason_iff_disabled', {
+    disabled_reason: 'manual',
+    disabled_at: past,
+  }),
   check('webhook_endpoints', 'webhook_endpoints_url_http', { url: 'ftp://example.test/x' }),
   check('webhook_endpoints', 'webhook_endpoints_events_present', { enabled_events: [] }),
   check('webhook_endpoints', 'webhook_endpoints_metadata_object', { metadata: JSON.stringify([1]) }),
@@ -126,7 +129,9 @@ const VIOLATIONS: Violation<Table>[] = [
   check('webhook_delivery_attempts', 'webhook_delivery_attempts_attempt_positive', { attempt: 0 }),
   check('webhook_delivery_attempts', 'webhook_delivery_attempts_valid_status', { response_status: 42 }),
   check('webhook_delivery_attempts', 'webhook_delivery_attempts_duration_non_negative', { duration_ms: -1 }),
-  check('webhook_delivery_attempts', 'webhook_delivery_attempts_body_truncated', { response_body: 'x'.repeat(4097) }),
+  check('webhook_delivery_attempts', 'webhook_delivery_attempts_body_truncated', {
+    response_body: 'x'.repeat(4097),
+  }),
   check('webhook_delivery_attempts', 'webhook_delivery_attempts_headers_object', {
     request_headers: JSON.stringify(['a']),
   }),

@@ -62,10 +62,18 @@ describe('webhook endpoints CRUD with the stripe SDK', () => {
       description: '',
       metadata: { team: '', region: 'eu' },
     });
-    expect(updated).toMatchObject({ status: 'disabled', enabled_events: ['*'], description: null, metadata: { region: 'eu' } });
+    expect(updated).toMatchObject({
+      status: 'disabled',
+      enabled_events: ['*'],
+      description: null,
+      metadata: { region: 'eu' },
+    });
     expect((await stripe.webhookEndpoints.update(created.id, { disabled: false })).status).toBe('enabled');
 
-    const second = await stripe.webhookEndpoints.create({ url: 'https://example.com/hook', enabled_events: ['*'] });
+    const second = await stripe.webhookEndpoints.create({
+      url: 'https://example.com/hook',
+      enabled_events: ['*'],
+    });
     const list = await stripe.webhookEndpoints.list({ limit: 1 });
     expect(list.data.map((e) => e.id)).toEqual([second.id]);
     expect(list.has_more).toBe(true);
@@ -73,7 +81,11 @@ describe('webhook endpoints CRUD with the stripe SDK', () => {
     for await (const e of stripe.webhookEndpoints.list({ limit: 1 })) all.push(e.id);
     expect(all).toEqual([second.id, created.id]);
 
-    expect(await stripe.webhookEndpoints.del(created.id)).toEqual({ id: created.id, object: 'webhook_endpoint', deleted: true });
+    expect(await stripe.webhookEndpoints.del(created.id)).toEqual({
+      id: created.id,
+      object: 'webhook_endpoint',
+      deleted: true,
+    });
     const gone = await rejection(stripe.webhookEndpoints.retrieve(created.id));
     expect(gone.statusCode).toBe(404);
     expect(gone.code).toBe('resource_missing');
@@ -85,8 +97,19 @@ describe('webhook endpoints CRUD with the stripe SDK', () => {
     const { actor, key } = await merchantWithKey();
     const stripe = server.stripe(key);
     const cases: [Parameters<typeof stripe.webhookEndpoints.create>[0], string, string][] = [
-      [{ url: 'https://example.com/x', enabled_events: ['payment_intent.nope' as 'payment_intent.succeeded'] }, 'enabled_events[0]', 'parameter_invalid'],
-      [{ url: 'https://example.com/x', enabled_events: ['*', 'charge.succeeded'] }, 'enabled_events', 'parameter_invalid'],
+      [
+        {
+          url: 'https://example.com/x',
+          enabled_events: ['payment_intent.nope' as 'payment_intent.succeeded'],
+        },
+        'enabled_events[0]',
+        'parameter_invalid',
+      ],
+      [
+        { url: 'https://example.com/x', enabled_events: ['*', 'charge.succeeded'] },
+        'enabled_events',
+        'parameter_invalid',
+      ],
       [{ url: 'https://example.com/x', enabled_events: [] }, 'enabled_events', 'parameter_missing'],
       [{ url: 'ftp://example.com/x', enabled_events: ['*'] }, 'url', 'url_invalid'],
       [{ url: 'not a url', enabled_events: ['*'] }, 'url', 'url_invalid'],
@@ -103,14 +126,18 @@ describe('webhook endpoints CRUD with the stripe SDK', () => {
     );
     expect(unknown.code).toBe('parameter_unknown');
     expect(
-      await one('SELECT count(*)::int AS n FROM webhook_endpoints WHERE merchant_id = $1', [actor.merchantId]),
+      await one('SELECT count(*)::int AS n FROM webhook_endpoints WHERE merchant_id = $1', [
+        actor.merchantId,
+      ]),
     ).toMatchObject({ n: 0 });
   });
 
   it("another merchant's endpoint is not found, and test and live endpoints never mix", async () => {
     const a = await merchantWithKey();
     const b = await merchantWithKey();
-    const mine = await server.stripe(a.key).webhookEndpoints.create({ url: 'https://example.com/a', enabled_events: ['*'] });
+    const mine = await server
+      .stripe(a.key)
+      .webhookEndpoints.create({ url: 'https://example.com/a', enabled_events: ['*'] });
     const theirs = server.stripe(b.key);
     for (const call of [
       () => theirs.webhookEndpoints.retrieve(mine.id),
@@ -125,7 +152,10 @@ describe('webhook endpoints CRUD with the stripe SDK', () => {
     const live = server.stripe(await newKey(a.actor, { environment: 'live' }));
     expect((await rejection(live.webhookEndpoints.retrieve(mine.id))).statusCode).toBe(404);
     expect((await live.webhookEndpoints.list()).data).toEqual([]);
-    const liveEndpoint = await live.webhookEndpoints.create({ url: 'https://93.184.216.34/live', enabled_events: ['*'] });
+    const liveEndpoint = await live.webhookEndpoints.create({
+      url: 'https://93.184.216.34/live',
+      enabled_events: ['*'],
+    });
     expect(liveEndpoint.livemode).toBe(true);
     expect((await server.stripe(a.key).webhookEndpoints.list()).data.map((e) => e.id)).toEqual([mine.id]);
     expect((await server.stripe(a.key).webhookEndpoints.retrieve(mine.id)).status).toBe('enabled');
@@ -133,9 +163,13 @@ describe('webhook endpoints CRUD with the stripe SDK', () => {
 
   it('a restricted key needs webhook_endpoints permission', async () => {
     const { actor } = await merchantWithKey();
-    const readOnly = server.stripe(await newKey(actor, { type: 'restricted', permissions: { webhook_endpoints: 'read' } }));
+    const readOnly = server.stripe(
+      await newKey(actor, { type: 'restricted', permissions: { webhook_endpoints: 'read' } }),
+    );
     expect((await readOnly.webhookEndpoints.list()).data).toEqual([]);
-    const err = await rejection(readOnly.webhookEndpoints.create({ url: 'https://example.com/x', enabled_events: ['*'] }));
+    const err = await rejection(
+      readOnly.webhookEndpoints.create({ url: 'https://example.com/x', enabled_events: ['*'] }),
+    );
     expect(err.statusCode).toBe(403);
   });
 });
@@ -146,14 +180,22 @@ describe('URL rules at registration', () => {
     const live = server.stripe(await newKey(actor, { environment: 'live' }));
     const zone: Record<string, { address: string; family: number }[]> = {
       'internal.example.test': [{ address: '10.1.2.3', family: 4 }],
-      'mixed.example.test': [{ address: '93.184.216.34', family: 4 }, { address: '127.0.0.1', family: 4 }],
+      'mixed.example.test': [
+        { address: '93.184.216.34', family: 4 },
+        { address: '127.0.0.1', family: 4 },
+      ],
       'metadata.example.test': [{ address: '169.254.169.254', family: 4 }],
       'v6.example.test': [{ address: '::ffff:127.0.0.1', family: 6 }],
       'public.example.test': [{ address: '93.184.216.34', family: 4 }],
-      localhost: [{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }],
+      localhost: [
+        { address: '127.0.0.1', family: 4 },
+        { address: '::1', family: 6 },
+      ],
     };
     setHostResolverForTests((host) =>
-      zone[host] ? Promise.resolve(zone[host]) : Promise.reject(Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' })),
+      zone[host]
+        ? Promise.resolve(zone[host])
+        : Promise.reject(Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' })),
     );
     const refused = [
       'http://public.example.test/hook',
@@ -185,12 +227,18 @@ describe('URL rules at registration', () => {
         param: 'url',
       });
     }
-    expect((await live.webhookEndpoints.create({ url: 'https://public.example.test/hook', enabled_events: ['*'] })).url).toBe(
-      'https://public.example.test/hook',
-    );
-    const created = await live.webhookEndpoints.create({ url: 'https://93.184.216.34/hook', enabled_events: ['*'] });
+    expect(
+      (await live.webhookEndpoints.create({ url: 'https://public.example.test/hook', enabled_events: ['*'] }))
+        .url,
+    ).toBe('https://public.example.test/hook');
+    const created = await live.webhookEndpoints.create({
+      url: 'https://93.184.216.34/hook',
+      enabled_events: ['*'],
+    });
     // An update to a refused URL is refused too, and changes nothing.
-    const err = await rejection(live.webhookEndpoints.update(created.id, { url: 'https://internal.example.test/x' }));
+    const err = await rejection(
+      live.webhookEndpoints.update(created.id, { url: 'https://internal.example.test/x' }),
+    );
     expect(err.code).toBe('url_invalid');
     expect((await live.webhookEndpoints.retrieve(created.id)).url).toBe('https://93.184.216.34/hook');
   });
@@ -198,11 +246,22 @@ describe('URL rules at registration', () => {
   it('test mode allows http and localhost, but not link-local or metadata addresses', async () => {
     const { key } = await merchantWithKey();
     const stripe = server.stripe(key);
-    for (const url of ['http://localhost:3000/hooks', 'http://127.0.0.1:8080/x', 'http://192.168.1.20/x', 'https://example.com/x']) {
+    for (const url of [
+      'http://localhost:3000/hooks',
+      'http://127.0.0.1:8080/x',
+      'http://192.168.1.20/x',
+      'https://example.com/x',
+    ]) {
       expect((await stripe.webhookEndpoints.create({ url, enabled_events: ['*'] })).url).toBe(url);
     }
-    for (const url of ['http://169.254.169.254/latest/meta-data', 'http://[fe80::1]/x', 'http://224.0.0.1/x']) {
-      expect((await rejection(stripe.webhookEndpoints.create({ url, enabled_events: ['*'] }))).code).toBe('url_invalid');
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data',
+      'http://[fe80::1]/x',
+      'http://224.0.0.1/x',
+    ]) {
+      expect((await rejection(stripe.webhookEndpoints.create({ url, enabled_events: ['*'] }))).code).toBe(
+        'url_invalid',
+      );
     }
   });
 });
