@@ -5,6 +5,9 @@ import { eventStreamKey } from '@/lib/cache/keys';
 import { redis } from '@/lib/cache/redis';
 import { env } from '@/lib/env';
 import { followEventStream, parseEntry, type LiveEvent } from '@/lib/events/live-stream';
+import { relayEvents } from '@/lib/webhooks/relay-events';
+import { startApiServer } from '@/tests/helpers/api-server';
+import { merchantWithKey } from '../api/helpers';
 
 /**
  * The dashboard's live updates read the merchant's Redis stream with XREAD
@@ -123,5 +126,47 @@ describe('followEventStream', () => {
   it('ignores malformed entries', () => {
     expect(parseEntry('1-0', ['id', 'evt_1', 'type', 'x.y', 'livemode', 'maybe'])).toBeNull();
     expect(parseEntry('1-0', ['type', 'x.y', 'livemode', '1'])).toBeNull();
+  });
+});
+
+describe('a payment made with the SDK reaches an open dashboard page', () => {
+  it('the relay publishes the committed events to the merchant’s stream, in the order recorded', async () => {
+    const server = await startApiServer();
+    try {
+      const { actor, key } = await merchantWithKey();
+      const seen: LiveEvent[] = [];
+      const abort = new AbortController();
+      let opened = false;
+      const done = followEventStream({
+        merchantId: actor.merchantId,
+        livemode: false,
+        signal: abort.signal,
+        blockMs: 200,
+        stillAllowed: () => Promise.resolve(true),
+        onEvent: (e) => seen.push(e),
+        onIdle: () => {
+          opened = true;
+        },
+      });
+      await until(() => opened);
+      const pi = await server.stripe(key).paymentIntents.create({
+        amount: 4200,
+        currency: 'usd',
+        payment_method: 'pm_card_visa',
+        confirm: true,
+      });
+      expect(seen).toEqual([]); // Nothing is announced before the relay has published it.
+      await relayEvents();
+      await until(() => seen.length === 3);
+      abort.abort();
+      await done;
+      expect(seen.map((e) => [e.type, e.objectId])).toEqual([
+        ['payment_intent.created', pi.id],
+        ['charge.succeeded', pi.latest_charge],
+        ['payment_intent.succeeded', pi.id],
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 });
