@@ -67,9 +67,9 @@ test('webhook endpoint: signed deliveries, attempts, test event, resend, roll se
     const endpointUrl = page.url();
 
     // The secret is hidden until revealed.
-    await expect(page.getByLabel('Signing secret (hidden)')).toBeVisible();
+    await expect(page.getByText('The signing secret is hidden.')).toBeAttached();
     await page.getByRole('button', { name: 'Reveal' }).click();
-    const secret = await page.getByLabel('Signing secret', { exact: true }).inputValue();
+    const secret = await page.getByLabel('Current signing secret').inputValue();
     expect(secret).toMatch(/^whsec_/);
 
     // A payment with the SDK: the worker relays its events and delivers them, signed.

@@ -56,7 +56,7 @@ export function SigningSecret({
         <Secret label="New signing secret" value={newSecret} />
       ) : shown ? (
         <div className="space-y-3">
-          <Secret label="Signing secret" value={shown.secret} />
+          <Secret label="Current signing secret" value={shown.secret} />
           {shown.previous ? (
             <>
               <Secret label="Previous signing secret" value={shown.previous.secret} />
@@ -68,8 +68,9 @@ export function SigningSecret({
           ) : null}
         </div>
       ) : (
-        <p className="font-mono text-sm text-slate-700" aria-label="Signing secret (hidden)">
-          whsec_••••••••••••••••••••••••
+        <p className="font-mono text-sm text-slate-700">
+          <span className="sr-only">The signing secret is hidden. </span>
+          <span aria-hidden="true">whsec_••••••••••••••••••••••••</span>
         </p>
       )}
       {canWrite ? (
