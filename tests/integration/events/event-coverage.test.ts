@@ -183,3 +183,21 @@ describe('customer lifecycle', () => {
     expect(log[2]!.data).toEqual({ object: updated });
   });
 });
+
+describe('payment method lifecycle', () => {
+  it('attached and detached, with the customer it left', async () => {
+    const { key } = await merchantWithKey();
+    const stripe = server.stripe(key);
+    const customer = await stripe.customers.create({ email: 'pm@example.test' });
+    const attached = await stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id });
+    // Attaching the same card again returns the attached copy: nothing changed, nothing announced.
+    await stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id });
+    const detached = await stripe.paymentMethods.detach(attached.id);
+
+    const log = (await events(stripe)).filter((e) => e.type.startsWith('payment_method.'));
+    expect(log.map((e) => e.type)).toEqual(['payment_method.attached', 'payment_method.detached']);
+    expect(log[0]!.data).toEqual({ object: attached });
+    expect(log[1]!.data).toEqual({ object: detached, previous_attributes: { customer: customer.id } });
+    expect(JSON.stringify(log)).not.toMatch(/4242424242424242/);
+  });
+});
