@@ -4,13 +4,15 @@ import { clock } from '@/lib/clock';
 import type { DbTx } from '@/lib/db/client';
 import type { Event, Prisma } from '@/lib/db/generated/client';
 import { eventUuid } from './event-id';
+import { needsSealing, openEventData, sealEventData, stubOf } from './sealed-data';
 
 /**
  * The outbox. Every state change writes its event here in the caller's
  * transaction, so an event exists exactly when its change committed; the
  * webhooks worker publishes unpublished rows (idx_events_unpublished) and
  * stamps published_at. The stored shape is Stripe's event object, so
- * delivery is eventObject(row) as it stands.
+ * delivery is eventObject(row) as it stands (customer and payment method
+ * data sealed at rest, opened by eventObject: sealed-data.ts).
  */
 export interface EventScope {
   merchantId: string;
@@ -45,6 +47,7 @@ export async function recordEvent(tx: DbTx, scope: EventScope, event: NewEvent):
     object: event.object,
     ...(event.previousAttributes ? { previous_attributes: event.previousAttributes } : {}),
   };
+  const sealed = needsSealing(event.object);
   await tx.event.create({
     data: {
       id,
@@ -52,7 +55,8 @@ export async function recordEvent(tx: DbTx, scope: EventScope, event: NewEvent):
       livemode: scope.livemode,
       type: event.type,
       apiVersion: API_VERSION,
-      data: data as Prisma.InputJsonObject,
+      data: (sealed ? stubOf(event.object) : data) as Prisma.InputJsonObject,
+      ...(sealed ? sealEventData(id, data) : {}),
       requestId: event.requestId ?? null,
       idempotencyKey: event.idempotencyKey ?? null,
       createdAt,
@@ -80,7 +84,9 @@ export function eventObject(row: Event): StripeEvent {
     object: 'event',
     api_version: row.apiVersion,
     created: Math.floor(row.createdAt.getTime() / 1000),
-    data: row.data as unknown as StripeEvent['data'],
+    data: (row.sealedData && row.dataKeyId
+      ? openEventData(row.id, row.sealedData, row.dataKeyId)
+      : row.data) as unknown as StripeEvent['data'],
     livemode: row.livemode,
     pending_webhooks: row.pendingWebhooks,
     request: { id: row.requestId, idempotency_key: row.idempotencyKey },

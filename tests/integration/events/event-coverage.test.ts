@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer, type ApiServer } from '@/tests/helpers/api-server';
+import { query } from '@/tests/helpers/fixtures';
 import { merchantWithKey } from '../api/helpers';
 
 /**
@@ -162,7 +163,7 @@ describe('payment lifecycle', () => {
 
 describe('customer lifecycle', () => {
   it('created, updated with what changed, deleted with the customer as it was', async () => {
-    const { key } = await merchantWithKey();
+    const { actor, key } = await merchantWithKey();
     const stripe = server.stripe(key);
     const created = await stripe.customers.create({ email: 'ada@example.test', metadata: { tier: 'gold' } });
     const updated = await stripe.customers.update(created.id, {
@@ -181,6 +182,18 @@ describe('customer lifecycle', () => {
       previous_attributes: { name: null, metadata: { tier: 'gold', since: null } },
     });
     expect(log[2]!.data).toEqual({ object: updated });
+
+    // At rest, a customer's events keep only its id in clear; the rest is sealed.
+    const rows = await query<{ data: unknown; sealed: boolean; text: string }>(
+      'SELECT data, sealed_data IS NOT NULL AS sealed, data::text || coalesce(encode(sealed_data, $2), $3) AS text FROM events WHERE merchant_id = $1',
+      [actor.merchantId, 'escape', ''],
+    );
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(row.data).toEqual({ object: { id: created.id, object: 'customer' } });
+      expect(row.sealed).toBe(true);
+      expect(row.text).not.toMatch(/Ada|ada@example/);
+    }
   });
 });
 
