@@ -4,6 +4,7 @@ import { rewrapCustomerPii, verifyCustomerPii } from '@/lib/customers/rewrap-pii
 import { db, disconnectDb } from '@/lib/db/client';
 import { disconnectRedis } from '@/lib/cache/redis';
 import { rewrapVault, verifyVault } from '@/lib/vault';
+import { rewrapWebhookSecrets, verifyWebhookSecrets } from '@/lib/webhooks/rewrap-secrets';
 
 /**
  * npm run vault:rotate
@@ -32,20 +33,39 @@ async function main(): Promise<number> {
     `customers.encrypted_pii: ${pii.rows} rows, ${pii.rewrapped} re-wrapped, ${pii.alreadyCurrent} already under ${ring.activeId}, ${pii.failed.length} failed`,
   );
 
+  const secrets = await rewrapWebhookSecrets(client, { ring, batchSize: BATCH });
+  say(
+    `webhook_endpoints secrets: ${secrets.rows} endpoints, ${secrets.rewrapped} re-wrapped, ${secrets.alreadyCurrent} already under ${ring.activeId}, ${secrets.failed.length} failed`,
+  );
+
   const checkVault = await verifyVault(client, { ring, batchSize: BATCH });
   const checkPii = await verifyCustomerPii(client, { ring, batchSize: BATCH });
   say(
     `Verified: vault ${checkVault.opened} records opened in ${checkVault.rows} rows (${checkVault.notActive} not under the active key, ${checkVault.failed.length} failed); customers ${checkPii.opened} of ${checkPii.rows} opened (${checkPii.notActive} not under the active key, ${checkPii.failed.length} failed)`,
   );
 
-  const failed = [...vault.failed, ...checkVault.failed, ...pii.failed, ...checkPii.failed];
+  const checkSecrets = await verifyWebhookSecrets(client, { ring, batchSize: BATCH });
+  say(
+    `Verified: webhook secrets of ${checkSecrets.opened} of ${checkSecrets.rows} endpoints opened (${checkSecrets.notActive} not under the active key, ${checkSecrets.failed.length} failed)`,
+  );
+
+  const failed = [
+    ...vault.failed,
+    ...checkVault.failed,
+    ...pii.failed,
+    ...checkPii.failed,
+    ...secrets.failed,
+    ...checkSecrets.failed,
+  ];
   if (failed.length > 0) {
     // Ids only (tokens and customer UUIDs are not secret): the operator needs to know which.
     say(
       `Records that could not be opened (is their master key still in ENCRYPTION_KEYS?): ${[...new Set(failed)].join(', ')}`,
     );
   }
-  return failed.length > 0 || checkVault.notActive > 0 || checkPii.notActive > 0 ? 1 : 0;
+  return failed.length > 0 || checkVault.notActive > 0 || checkPii.notActive > 0 || checkSecrets.notActive > 0
+    ? 1
+    : 0;
 }
 
 main()

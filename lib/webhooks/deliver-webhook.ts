@@ -37,7 +37,7 @@ import { checkDeliveryUrl, UrlRefusedError } from './url-policy';
  * queues the delivery again and the event is sent again with the same id:
  * at-least-once, receivers deduplicate by event id (docs/webhooks.md).
  */
-export const LEASE_MS = 30_000;
+export const LEASE_MS = 20_000;
 /** Attempts in flight per endpoint: a slow or dead endpoint holds at most this many worker slots. */
 export const MAX_IN_FLIGHT_PER_ENDPOINT = 2;
 const BUSY_RETRY_MAX_MS = 30_000;

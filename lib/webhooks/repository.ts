@@ -332,3 +332,49 @@ export async function merchantOwners(tx: DbTx, merchantId: string) {
   ]);
   return { businessName: merchant?.businessName ?? 'your account', owners: owners.map((o) => o.user) };
 }
+
+// ---------------------------------------------------------------------------
+// Master-key rotation: every endpoint's sealed secrets, whatever its merchant.
+// ---------------------------------------------------------------------------
+export type SealedSecrets = Pick<
+  EndpointRow,
+  'id' | 'secretCiphertext' | 'secretKeyId' | 'previousSecretCiphertext' | 'previousSecretKeyId'
+>;
+
+const sealedSelect = {
+  id: true,
+  secretCiphertext: true,
+  secretKeyId: true,
+  previousSecretCiphertext: true,
+  previousSecretKeyId: true,
+} as const;
+
+/** The next batch of endpoints after `after` (by id), locked for rewriting when `lock`. */
+export async function sealedSecretsBatch(
+  tx: DbTx,
+  after: string | null,
+  limit: number,
+  lock: boolean,
+): Promise<SealedSecrets[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM webhook_endpoints
+    ${after ? Prisma.sql`WHERE id > ${after}::uuid` : Prisma.empty}
+    ORDER BY id LIMIT ${limit} ${lock ? Prisma.sql`FOR NO KEY UPDATE` : Prisma.empty}`;
+  if (rows.length === 0) return [];
+  const found = await tx.webhookEndpoint.findMany({
+    where: { id: { in: rows.map((r) => r.id) } },
+    select: sealedSelect,
+  });
+  return inOrder(
+    rows.map((r) => r.id),
+    found,
+  );
+}
+
+export async function writeSealedSecrets(
+  tx: DbTx,
+  id: string,
+  data: Partial<Omit<SealedSecrets, 'id'>>,
+): Promise<void> {
+  await tx.webhookEndpoint.update({ where: { id }, data, select: { id: true } });
+}

@@ -7,10 +7,11 @@ import { open, seal } from '@/lib/crypto/envelope';
  */
 export type SecretSlot = 'secret' | 'previous_secret';
 
-const context = (endpointId: string, slot: SecretSlot) => `webhook_endpoints.${slot}:${endpointId}`;
+export const secretContext = (endpointId: string, slot: SecretSlot) =>
+  `webhook_endpoints.${slot}:${endpointId}`;
 
 export function sealSecret(endpointId: string, slot: SecretSlot, secret: string) {
-  const sealed = seal(secret, context(endpointId, slot));
+  const sealed = seal(secret, secretContext(endpointId, slot));
   return { ciphertext: new Uint8Array(sealed.ciphertext), keyId: sealed.keyId };
 }
 
@@ -20,7 +21,7 @@ export function openSecret(
   ciphertext: Uint8Array,
   keyId: string,
 ): string {
-  return open(ciphertext, keyId, context(endpointId, slot)).toString('utf8');
+  return open(ciphertext, keyId, secretContext(endpointId, slot)).toString('utf8');
 }
 
 /** The longest overlap a roll may ask for (Stripe's dashboard offers up to 7 days). */

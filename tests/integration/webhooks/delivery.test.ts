@@ -421,3 +421,46 @@ describe('the sweep', () => {
     expect(await query(`SELECT 1 FROM graphile_worker._private_jobs`)).toHaveLength(1);
   });
 });
+
+describe('the Redis stream', () => {
+  it('gets each relayed event as XADD stream:events:<merchantId> id type livemode object_id created', async () => {
+    const { redis } = await import('@/lib/cache/redis');
+    const { eventStreamKey } = await import('@/lib/cache/keys');
+    const scope = await merchant();
+    const first = await committedEvent(scope, 'payment_intent.created', 'pi_stream_1');
+    const second = await committedEvent({ ...scope, livemode: true }, 'charge.succeeded', 'pi_stream_2');
+    await runDue();
+    const entries = await redis().xrange(eventStreamKey(scope.merchantId), '-', '+');
+    const created = (id: string) =>
+      one<{ s: number }>(
+        'SELECT floor(extract(epoch FROM created_at))::int AS s FROM events WHERE id = $1',
+        [fromPublicId('evt', id)],
+      );
+    expect(entries.map(([, fields]) => fields)).toEqual([
+      [
+        'id',
+        first,
+        'type',
+        'payment_intent.created',
+        'livemode',
+        '0',
+        'object_id',
+        'pi_stream_1',
+        'created',
+        String((await created(first)).s),
+      ],
+      [
+        'id',
+        second,
+        'type',
+        'charge.succeeded',
+        'livemode',
+        '1',
+        'object_id',
+        'pi_stream_2',
+        'created',
+        String((await created(second)).s),
+      ],
+    ]);
+  });
+});
