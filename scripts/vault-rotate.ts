@@ -5,6 +5,7 @@ import { db, disconnectDb } from '@/lib/db/client';
 import { disconnectRedis } from '@/lib/cache/redis';
 import { rewrapVault, verifyVault } from '@/lib/vault';
 import { rewrapWebhookSecrets, verifyWebhookSecrets } from '@/lib/webhooks/rewrap-secrets';
+import { rewrapEventData, verifyEventData } from '@/lib/events/rewrap-event-data';
 
 /**
  * npm run vault:rotate
@@ -38,6 +39,11 @@ async function main(): Promise<number> {
     `webhook_endpoints secrets: ${secrets.rows} endpoints, ${secrets.rewrapped} re-wrapped, ${secrets.alreadyCurrent} already under ${ring.activeId}, ${secrets.failed.length} failed`,
   );
 
+  const events = await rewrapEventData(client, { ring, batchSize: BATCH });
+  say(
+    `events.sealed_data: ${events.rows} events, ${events.rewrapped} re-wrapped, ${events.alreadyCurrent} already under ${ring.activeId}, ${events.failed.length} failed`,
+  );
+
   const checkVault = await verifyVault(client, { ring, batchSize: BATCH });
   const checkPii = await verifyCustomerPii(client, { ring, batchSize: BATCH });
   say(
@@ -49,7 +55,14 @@ async function main(): Promise<number> {
     `Verified: webhook secrets of ${checkSecrets.opened} of ${checkSecrets.rows} endpoints opened (${checkSecrets.notActive} not under the active key, ${checkSecrets.failed.length} failed)`,
   );
 
+  const checkEvents = await verifyEventData(client, { ring, batchSize: BATCH });
+  say(
+    `Verified: sealed data of ${checkEvents.opened} of ${checkEvents.rows} events opened (${checkEvents.notActive} not under the active key, ${checkEvents.failed.length} failed)`,
+  );
+
   const failed = [
+    ...events.failed,
+    ...checkEvents.failed,
     ...vault.failed,
     ...checkVault.failed,
     ...pii.failed,
@@ -63,7 +76,11 @@ async function main(): Promise<number> {
       `Records that could not be opened (is their master key still in ENCRYPTION_KEYS?): ${[...new Set(failed)].join(', ')}`,
     );
   }
-  return failed.length > 0 || checkVault.notActive > 0 || checkPii.notActive > 0 || checkSecrets.notActive > 0
+  return failed.length > 0 ||
+    checkVault.notActive > 0 ||
+    checkPii.notActive > 0 ||
+    checkSecrets.notActive > 0 ||
+    checkEvents.notActive > 0
     ? 1
     : 0;
 }

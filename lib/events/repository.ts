@@ -108,3 +108,35 @@ export async function deleteEventsBefore(tx: DbTx, cutoff: Date, limit: number):
       ORDER BY created_at
       LIMIT ${limit})`;
 }
+
+export interface SealedEventRow {
+  id: string;
+  sealedData: Uint8Array;
+  dataKeyId: string;
+}
+
+/**
+ * Master-key rotation (npm run vault:rotate): the next batch of events with
+ * sealed data after `after` (by id), every merchant's; locked when `lock`.
+ */
+export async function sealedEventBatch(
+  tx: DbTx,
+  after: string | null,
+  limit: number,
+  lock: boolean,
+): Promise<SealedEventRow[]> {
+  return tx.$queryRaw<SealedEventRow[]>`
+    SELECT id::text AS id, sealed_data AS "sealedData", data_key_id AS "dataKeyId" FROM events
+    WHERE sealed_data IS NOT NULL ${after ? Prisma.sql`AND id > ${after}::uuid` : Prisma.empty}
+    ORDER BY id LIMIT ${limit} ${lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
+}
+
+export async function writeSealedEventData(
+  tx: DbTx,
+  id: string,
+  sealed: { sealedData: Uint8Array; dataKeyId: string },
+): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE events SET sealed_data = ${Buffer.from(sealed.sealedData)}, data_key_id = ${sealed.dataKeyId}
+    WHERE id = ${id}::uuid`;
+}

@@ -10,7 +10,7 @@ import { open, seal } from '@/lib/crypto/envelope';
  */
 const SEALED_OBJECTS = new Set(['customer', 'payment_method']);
 
-const context = (eventId: string) => `events.data:${eventId}`;
+export const eventDataContext = (eventId: string) => `events.data:${eventId}`;
 
 export function needsSealing(object: Record<string, unknown>): boolean {
   return typeof object.object === 'string' && SEALED_OBJECTS.has(object.object);
@@ -22,10 +22,13 @@ export function stubOf(object: Record<string, unknown>): { object: { id: unknown
 }
 
 export function sealEventData(eventId: string, data: Record<string, unknown>) {
-  const sealed = seal(JSON.stringify(data), context(eventId));
+  const sealed = seal(JSON.stringify(data), eventDataContext(eventId));
   return { sealedData: new Uint8Array(sealed.ciphertext), dataKeyId: sealed.keyId };
 }
 
 export function openEventData(eventId: string, sealed: Uint8Array, keyId: string): Record<string, unknown> {
-  return JSON.parse(open(sealed, keyId, context(eventId)).toString('utf8')) as Record<string, unknown>;
+  return JSON.parse(open(sealed, keyId, eventDataContext(eventId)).toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 }
