@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import Stripe from 'stripe';
 import { createKeyInDashboard, keyName, openNewMerchantKeysPage, stripeFor } from './helpers/api';
+import { inviteAndJoin } from './helpers/auth';
 
 /**
  * Developers → Webhooks against the running app and worker: an endpoint
@@ -189,4 +190,56 @@ test('the Payments page shows a new payment without a reload', async ({ page }) 
   // From the API call to the row on screen: API, commit, relay, stream, SSE, refresh.
   console.log(`live update: payment on screen ${Date.now() - started} ms after the API call started`);
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+});
+
+test('an analyst gets a 403 on Webhooks and Events, and a replayed Reveal is refused', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await openNewMerchantKeysPage(page, 'Webhook Secrets Co');
+  await page.goto('/dashboard/developers/webhooks');
+  const add = page.getByRole('form', { name: 'Add endpoint' });
+  await add.getByLabel('Endpoint URL').fill('http://127.0.0.1:9/hooks');
+  await add.getByRole('button', { name: 'Add endpoint' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('http://127.0.0.1:9/hooks');
+  const endpointPath = new URL(page.url()).pathname;
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']),
+    page.getByRole('button', { name: 'Reveal' }).click(),
+  ]);
+  await expect(page.getByLabel('Current signing secret')).toHaveValue(/^whsec_/);
+
+  const { context, member: analyst } = await inviteAndJoin(page, browser, 'Analyst', 'hooks-analyst');
+  try {
+    await expect(
+      analyst.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Webhooks' }),
+    ).toHaveCount(0);
+    for (const path of ['/dashboard/developers/webhooks', endpointPath, '/dashboard/developers/events']) {
+      expect((await analyst.goto(path))?.status()).toBe(403);
+    }
+
+    // The owner's Reveal, replayed with the analyst's cookies and own CSRF token.
+    await analyst.goto('/account/security');
+    const analystCsrf = await analyst.locator('input[name="csrf_token"]').first().inputValue();
+    await page.goto('/account/security');
+    const ownerCsrf = await page.locator('input[name="csrf_token"]').first().inputValue();
+    const body = request.postDataBuffer()!.toString('utf8').replaceAll(ownerCsrf, analystCsrf);
+    expect(body).toContain(analystCsrf);
+    const headers = request.headers();
+    const answer = await context.request.post(request.url(), {
+      headers: {
+        'content-type': headers['content-type']!,
+        'next-action': headers['next-action']!,
+        accept: 'text/x-component',
+        origin: new URL(request.url()).origin,
+      },
+      data: Buffer.from(body, 'utf8'),
+    });
+    const text = await answer.text();
+    expect(text).toContain("You don't have permission to do that.");
+    expect(text).not.toContain('whsec_');
+  } finally {
+    await context.close();
+  }
 });
