@@ -20,7 +20,8 @@ const runner = await run({
   // endpoint: lib/webhooks/deliver-webhook.ts), so a few dead endpoints cannot
   // take every slot.
   concurrency: 8,
-  maxPoolSize: 6,
+  // graphile-worker warns below its concurrency; its connections only fetch and complete jobs.
+  maxPoolSize: 8,
   taskList,
   crontab,
   logger: workerLogger,

@@ -11,12 +11,9 @@ import {
   insertAttempt,
   nextWaitingDelivery,
   lockDelivery,
-  lockEndpoint,
   updateDeliveryRow,
-  updateEndpointRow,
-  type DeliveryRow,
-  type EndpointRow,
-} from './repository';
+} from './deliveries-repository';
+import { lockEndpoint, updateEndpointRow, type DeliveryRow, type EndpointRow } from './repository';
 import { FAILING_DISABLE_AFTER_MS, nextAttemptAt, RETRY_OFFSETS_MS } from './retry-schedule';
 import { signPayload } from './signature';
 import { activeSecrets } from './signing-secrets';

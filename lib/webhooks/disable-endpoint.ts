@@ -4,7 +4,8 @@ import { appUrl } from '@/lib/env';
 import { finishPendingWebhook } from '@/lib/events/outbox';
 import { log } from '@/lib/log';
 import { queueMail } from '@/lib/mail/queue-mail';
-import { closePendingDeliveries, merchantOwners, updateEndpointRow, type EndpointRow } from './repository';
+import { closePendingDeliveries } from './deliveries-repository';
+import { merchantOwners, updateEndpointRow, type EndpointRow } from './repository';
 
 /**
  * The system turns an endpoint off: every delivery failed for 3 days

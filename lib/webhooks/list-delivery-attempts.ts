@@ -2,7 +2,8 @@ import { toPublicId } from '@/lib/api/object-id';
 import type { DbTx } from '@/lib/db/client';
 import { endpointUuid } from './ids';
 import { fromPublicId } from '@/lib/api/object-id';
-import { pageAttempts, type Scope } from './repository';
+import { pageAttempts } from './deliveries-repository';
+import { type Scope } from './repository';
 
 /**
  * The delivery log (dashboard: per endpoint and per event), newest first.

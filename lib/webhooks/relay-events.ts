@@ -5,7 +5,8 @@ import type { Event } from '@/lib/db/generated/client';
 import { endpointWants } from './event-types';
 import { enqueueDelivery } from './jobs';
 import { publishEventStream } from './publish-event-stream';
-import { enabledEndpoints, insertDelivery, type EndpointRow } from './repository';
+import { insertDelivery } from './deliveries-repository';
+import { enabledEndpoints, type EndpointRow } from './repository';
 
 /**
  * The outbox relay (the `webhooks_relay` job). In one transaction per batch:

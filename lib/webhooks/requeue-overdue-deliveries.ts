@@ -1,7 +1,7 @@
 import { clock } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { enqueueDelivery } from './jobs';
-import { overdueDeliveries } from './repository';
+import { overdueDeliveries } from './deliveries-repository';
 
 /**
  * The safety net (the `webhooks_sweep` job, every few seconds): a pending

@@ -4,7 +4,8 @@ import type { DbTx } from '@/lib/db/client';
 import { addPendingWebhook, findEvent } from '@/lib/events/outbox';
 import { requireEndpointUuid, requireEventUuid } from './ids';
 import { enqueueDelivery } from './jobs';
-import { findEndpoint, insertDelivery, type Scope } from './repository';
+import { insertDelivery } from './deliveries-repository';
+import { findEndpoint, type Scope } from './repository';
 
 /**
  * The dashboard's "Resend": a fresh delivery of the event to the endpoint,

@@ -7,7 +7,8 @@ import { recordEvent } from '@/lib/events/record-event';
 import { isKnownEventType } from './event-types';
 import { requireEndpointUuid } from './ids';
 import { enqueueDelivery } from './jobs';
-import { findEndpoint, insertDelivery, type Scope } from './repository';
+import { insertDelivery } from './deliveries-repository';
+import { findEndpoint, type Scope } from './repository';
 import { sampleObject } from './sample-object';
 
 /**

@@ -15,7 +15,10 @@ export function signPayload(payload: string, secrets: readonly string[], timesta
   return parts.join(',');
 }
 
-/** A new signing secret: `whsec_` and 32 random bytes, base64url. */
+/**
+ * A new signing secret: `whsec_` and 32 random bytes in hex (letters and
+ * digits only, so the log scrubber's key pattern covers all of it).
+ */
 export function newWebhookSecret(): string {
-  return `whsec_${randomBytes(32).toString('base64url')}`;
+  return `whsec_${randomBytes(32).toString('hex')}`;
 }

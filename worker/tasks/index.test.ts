@@ -13,6 +13,12 @@ describe('worker schedule', () => {
 
   it('the retention sweeps are scheduled', () => {
     const tasks = parseCrontab(crontab).map((i) => i.task);
-    expect(tasks).toEqual(expect.arrayContaining(['purge_api_request_logs', 'purge_idempotency_keys']));
+    expect(tasks).toEqual(
+      expect.arrayContaining([
+        'purge_api_request_logs',
+        'purge_idempotency_keys',
+        'purge_webhook_deliveries',
+      ]),
+    );
   });
 });

@@ -6,7 +6,13 @@ import { purgeEventsTask } from './purge-events';
 import { purgeIdempotencyKeys } from './purge-idempotency-keys';
 import { refreshMonthlyStats } from './refresh-monthly-stats';
 import { releaseAvailableFundsTask } from './release-available-funds';
-import { webhookDeliver, webhooksDisableFailing, webhooksRelay, webhooksSweep } from './webhooks';
+import {
+  purgeWebhookDeliveries,
+  webhookDeliver,
+  webhooksDisableFailing,
+  webhooksRelay,
+  webhooksSweep,
+} from './webhooks';
 
 /** Every job the worker runs, by the identifier jobs and the crontab use. */
 export const taskList: TaskList = {
@@ -22,6 +28,7 @@ export const taskList: TaskList = {
   webhook_deliver: webhookDeliver,
   webhooks_sweep: webhooksSweep,
   webhooks_disable_failing: webhooksDisableFailing,
+  purge_webhook_deliveries: purgeWebhookDeliveries,
 };
 
 /**
@@ -46,6 +53,8 @@ export const crontab = [
   '* * * * * webhooks_sweep ?jobKey=webhooks_sweep',
   // Endpoints failing for 3 days are disabled even when no attempt is running.
   '20 * * * * webhooks_disable_failing ?jobKey=webhooks_disable_failing',
+  // The delivery log keeps 30 days (lib/webhooks/purge-delivery-log.ts).
+  '50 * * * * purge_webhook_deliveries ?jobKey=purge_webhook_deliveries',
 ].join('\n');
 
 /** Jobs queued once each time a worker starts, so a fresh install is ready at once. */

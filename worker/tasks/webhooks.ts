@@ -2,6 +2,7 @@ import type { Task } from 'graphile-worker';
 import { z } from 'zod';
 import { deliverWebhook } from '@/lib/webhooks/deliver-webhook';
 import { disableFailingEndpoints } from '@/lib/webhooks/disable-failing-endpoints';
+import { purgeDeliveryLog, WEBHOOK_LOG_RETENTION_DAYS } from '@/lib/webhooks/purge-delivery-log';
 import { relayEvents } from '@/lib/webhooks/relay-events';
 import { requeueOverdueDeliveries } from '@/lib/webhooks/requeue-overdue-deliveries';
 
@@ -35,4 +36,12 @@ export const webhooksSweep: Task = async (_payload, helpers) => {
 export const webhooksDisableFailing: Task = async (_payload, helpers) => {
   const disabled = await disableFailingEndpoints();
   if (disabled > 0) helpers.logger.info(`disabled ${disabled} webhook endpoints failing for 3 days`);
+};
+
+export const purgeWebhookDeliveries: Task = async (_payload, helpers) => {
+  const deleted = await purgeDeliveryLog();
+  if (deleted > 0)
+    helpers.logger.info(
+      `deleted ${deleted} webhook deliveries finished over ${WEBHOOK_LOG_RETENTION_DAYS} days ago`,
+    );
 };

@@ -432,10 +432,9 @@ describe('the Redis stream', () => {
     await runDue();
     const entries = await redis().xrange(eventStreamKey(scope.merchantId), '-', '+');
     const created = (id: string) =>
-      one<{ s: number }>(
-        'SELECT floor(extract(epoch FROM created_at))::int AS s FROM events WHERE id = $1',
-        [fromPublicId('evt', id)],
-      );
+      one<{ s: number }>('SELECT floor(extract(epoch FROM created_at))::int AS s FROM events WHERE id = $1', [
+        fromPublicId('evt', id),
+      ]);
     expect(entries.map(([, fields]) => fields)).toEqual([
       [
         'id',
@@ -462,5 +461,117 @@ describe('the Redis stream', () => {
         String((await created(second)).s),
       ],
     ]);
+  });
+});
+
+describe('relays side by side', () => {
+  it('three relays at once create each delivery exactly once', async () => {
+    const { relayBatch } = await import('@/lib/webhooks/relay-events');
+    const scope = await merchant();
+    const endpoint = await endpointFor(scope, { url: receiver.url, enabled_events: ['*'] });
+    for (let i = 0; i < 30; i++) await committedEvent(scope, 'charge.succeeded', `ch_race_${i}`);
+    const batches = await Promise.all([relayBatch(10), relayBatch(10), relayBatch(10), relayBatch(10)]);
+    const relayed = batches.flat().filter((e) => e.merchantId === scope.merchantId);
+    expect(new Set(relayed.map((e) => e.id)).size).toBe(relayed.length);
+    const { relayEvents } = await import('@/lib/webhooks/relay-events');
+    await relayEvents();
+    expect(await deliveryRows(uuid(endpoint.id))).toHaveLength(30);
+    expect(
+      await query('SELECT DISTINCT pending_webhooks FROM events WHERE merchant_id = $1', [scope.merchantId]),
+    ).toEqual([{ pending_webhooks: 1 }]);
+  });
+});
+
+describe('the hourly 3-day check', () => {
+  it('disables an endpoint failing for 3 days even with no attempt running, and only that one', async () => {
+    const { disableFailingEndpoints } = await import('@/lib/webhooks/disable-failing-endpoints');
+    const scope = await merchant();
+    const owner = await insertUser({ email: `hourly-${scope.merchantId.slice(0, 8)}@example.test` });
+    await insertMember(scope.merchantId, owner, { role: 'owner' });
+    const old = await endpointFor(scope, { url: `${receiver.url}?old`, enabled_events: ['*'] });
+    const recent = await endpointFor(scope, { url: `${receiver.url}?recent`, enabled_events: ['*'] });
+    const now = clock.nowMs();
+    await query('UPDATE webhook_endpoints SET failing_since = $2 WHERE id = $1', [
+      uuid(old.id),
+      new Date(now - 73 * 3600_000),
+    ]);
+    await query('UPDATE webhook_endpoints SET failing_since = $2 WHERE id = $1', [
+      uuid(recent.id),
+      new Date(now - 71 * 3600_000),
+    ]);
+    await committedEvent(scope, 'charge.succeeded');
+    const { relayEvents } = await import('@/lib/webhooks/relay-events');
+    await relayEvents();
+    expect(await disableFailingEndpoints()).toBe(1);
+    expect(
+      await query(
+        'SELECT url, status, disabled_reason FROM webhook_endpoints WHERE merchant_id = $1 ORDER BY url',
+        [scope.merchantId],
+      ),
+    ).toEqual([
+      { url: `${receiver.url}?old`, status: 'disabled', disabled_reason: 'failing' },
+      { url: `${receiver.url}?recent`, status: 'enabled', disabled_reason: null },
+    ]);
+    // Its pending delivery is closed and the event no longer waits for it.
+    expect((await deliveryRows(uuid(old.id))).map((d) => d.status)).toEqual(['failed']);
+    expect(
+      await one('SELECT pending_webhooks FROM events WHERE merchant_id = $1', [scope.merchantId]),
+    ).toEqual({
+      pending_webhooks: 1,
+    });
+    expect(await query('SELECT kind FROM mail_outbox WHERE merchant_id = $1', [scope.merchantId])).toEqual([
+      { kind: 'webhook_endpoint_disabled' },
+    ]);
+  });
+});
+
+describe('deleting or disabling an endpoint', () => {
+  it('stops its pending retries', async () => {
+    const { deleteWebhookEndpoint } = await import('@/lib/webhooks/delete-webhook-endpoint');
+    const scope = await merchant();
+    const gone = await endpointFor(scope, { url: `${receiver.url}?gone`, enabled_events: ['*'] });
+    const off = await endpointFor(scope, { url: `${receiver.url}?off`, enabled_events: ['*'] });
+    receiver.reply = () => ({ status: 500 });
+    const eventId = await committedEvent(scope, 'charge.succeeded');
+    await runDue();
+    expect(receiver.deliveries).toHaveLength(2);
+    await db().$transaction((tx) => deleteWebhookEndpoint(tx, scope, gone.id));
+    await db().$transaction((tx) => updateWebhookEndpoint(tx, scope, off.id, { disabled: true }));
+    advanceClockForTests(10 * 60_000);
+    await runDue();
+    expect(receiver.deliveries).toHaveLength(2);
+    expect(
+      [...(await deliveryRows(uuid(gone.id))), ...(await deliveryRows(uuid(off.id)))].map((d) => d.status),
+    ).toEqual(['failed', 'failed']);
+    expect(
+      await one('SELECT pending_webhooks FROM events WHERE id = $1', [fromPublicId('evt', eventId)]),
+    ).toEqual({
+      pending_webhooks: 0,
+    });
+    // Manually disabled: no banner (only the system's disabling shows one).
+    expect(await listEndpointsNeedingAttention(db(), scope)).toEqual([]);
+  });
+});
+
+describe('retention', () => {
+  it('drops deliveries finished over 30 days ago with their attempts, and nothing pending', async () => {
+    const { purgeDeliveryLog } = await import('@/lib/webhooks/purge-delivery-log');
+    const scope = await merchant();
+    const endpoint = await endpointFor(scope, { url: receiver.url, enabled_events: ['*'] });
+    receiver.secrets = [endpoint.secret];
+    await committedEvent(scope, 'charge.succeeded');
+    await runDue();
+    receiver.reply = () => ({ status: 500 });
+    await committedEvent(scope, 'charge.succeeded');
+    await runDue();
+    const rows = await deliveryRows(uuid(endpoint.id));
+    expect(rows.map((r) => r.status).sort()).toEqual(['pending', 'succeeded']);
+    expect(await purgeDeliveryLog(new Date(clock.nowMs() + 29 * 24 * 3600_000))).toBe(0);
+    expect(await purgeDeliveryLog(new Date(clock.nowMs() + 31 * 24 * 3600_000))).toBeGreaterThanOrEqual(1);
+    expect((await deliveryRows(uuid(endpoint.id))).map((r) => r.status)).toEqual(['pending']);
+    const attempts = await query('SELECT 1 FROM webhook_delivery_attempts WHERE endpoint_id = $1', [
+      uuid(endpoint.id),
+    ]);
+    expect(attempts).toHaveLength(1);
   });
 });

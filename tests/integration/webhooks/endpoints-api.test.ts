@@ -2,9 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fromPublicId } from '@/lib/api/object-id';
 import { db } from '@/lib/db/client';
 import { revealWebhookSecret } from '@/lib/webhooks/reveal-webhook-secret';
+import { rollWebhookSecret } from '@/lib/webhooks/roll-webhook-secret';
 import { setHostResolverForTests } from '@/lib/webhooks/url-policy';
 import { startApiServer, type ApiServer } from '@/tests/helpers/api-server';
-import { one } from '@/tests/helpers/fixtures';
+import { one, query } from '@/tests/helpers/fixtures';
 import { merchantWithKey, newKey, rejection } from '../api/helpers';
 
 /**
@@ -41,7 +42,7 @@ describe('webhook endpoints CRUD with the stripe SDK', () => {
       application: null,
     });
     expect(created.id).toMatch(/^we_[0-9A-Za-z]{22}$/);
-    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    expect(created.secret).toMatch(/^whsec_[0-9a-f]{64}$/);
 
     // The secret is stored sealed, never in the clear.
     const row = await one<{ secret_ciphertext: Buffer }>(
@@ -263,5 +264,36 @@ describe('URL rules at registration', () => {
         'url_invalid',
       );
     }
+  });
+});
+
+describe('secrets stay inside', () => {
+  it("the request log keeps create's response with the secret redacted; reveal and roll are tenant-scoped", async () => {
+    const { actor, key } = await merchantWithKey();
+    const created = await server
+      .stripe(key)
+      .webhookEndpoints.create({ url: 'https://example.com/x', enabled_events: ['*'] });
+    let logged: { response_body: unknown } | undefined;
+    for (let i = 0; i < 50 && !logged; i++) {
+      [logged] = await query<{ response_body: unknown }>(
+        `SELECT response_body FROM api_request_logs WHERE merchant_id = $1 AND path = '/v1/webhook_endpoints' AND method = 'POST'`,
+        [actor.merchantId],
+      );
+      if (!logged) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(logged?.response_body).toMatchObject({ id: created.id, secret: '[redacted]' });
+    expect(JSON.stringify(logged)).not.toContain(created.secret!.slice(6));
+
+    const other = { merchantId: (await merchantWithKey()).actor.merchantId, livemode: false };
+    await expect(revealWebhookSecret(db(), other, created.id)).rejects.toThrow(/No such webhook endpoint/);
+    await expect(
+      revealWebhookSecret(db(), { merchantId: actor.merchantId, livemode: true }, created.id),
+    ).rejects.toThrow(/No such webhook endpoint/);
+    await expect(
+      db().$transaction((tx) => rollWebhookSecret(tx, other, created.id, { overlapSeconds: 0 })),
+    ).rejects.toThrow(/No such webhook endpoint/);
+    expect(
+      (await revealWebhookSecret(db(), { merchantId: actor.merchantId, livemode: false }, created.id)).secret,
+    ).toBe(created.secret);
   });
 });
