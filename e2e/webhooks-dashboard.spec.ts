@@ -153,6 +153,7 @@ test('webhook endpoint: signed deliveries, attempts, test event, resend, roll se
 
     // Developers → Events: the payment's event, its JSON and its deliveries.
     await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Events' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
     await page.getByLabel('Event type').fill('payment_intent.*');
     await page.getByRole('button', { name: 'Filter' }).click();
     const events = page.getByRole('table', { name: 'Events' });
