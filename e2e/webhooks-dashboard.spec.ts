@@ -1,7 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
+import pg from 'pg';
 import Stripe from 'stripe';
+import { fromPublicId } from '../lib/api/object-id';
 import { createKeyInDashboard, keyName, openNewMerchantKeysPage, stripeFor } from './helpers/api';
 import { inviteAndJoin } from './helpers/auth';
 
@@ -193,7 +195,7 @@ test('the Payments page shows a new payment without a reload', async ({ page }) 
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 });
 
-test('an analyst gets a 403 on Webhooks and Events, and a replayed Reveal is refused', async ({
+test('an analyst gets a 403 on Webhooks and Events, a replayed Reveal is refused; the disabled-endpoint banner', async ({
   page,
   browser,
 }) => {
@@ -243,4 +245,34 @@ test('an analyst gets a 403 on Webhooks and Events, and a replayed Reveal is ref
   } finally {
     await context.close();
   }
+
+  // The system disables the endpoint after 3 days of failures (done here in the
+  // run's database, as the worker's hourly check would): every page of the
+  // owner's dashboard shows the banner until the endpoint is enabled again.
+  await disableAsFailing(endpointPath.split('/').pop()!);
+  await page.goto('/dashboard');
+  const banner = page.getByRole('alert').filter({ hasText: 'was disabled after 3 days of failures' });
+  await expect(banner).toContainText('http://127.0.0.1:9/hooks');
+  await banner.getByRole('link', { name: 'Review the endpoint' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('http://127.0.0.1:9/hooks');
+  await expect(page.getByText('Disabled after 3 days of failures', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Enable endpoint' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Endpoint enabled.' })).toBeVisible();
+  await page.goto('/dashboard');
+  await expect(page.getByRole('alert').filter({ hasText: 'was disabled after' })).toHaveCount(0);
 });
+
+async function disableAsFailing(publicId: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(
+      `UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = 'failing', disabled_at = now(),
+         failing_since = now() - interval '3 days' WHERE id = $1`,
+      [fromPublicId('we', publicId)],
+    );
+    expect(rowCount).toBe(1);
+  } finally {
+    await client.end();
+  }
+}
