@@ -9,7 +9,7 @@ import {
   countInFlight,
   countWaiting,
   insertAttempt,
-  nextWaitingDelivery,
+  nextWaitingDeliveries,
   lockDelivery,
   updateDeliveryRow,
 } from './deliveries-repository';
@@ -132,11 +132,17 @@ export async function deliverWebhook(deliveryId: string): Promise<DeliveryOutcom
   });
 }
 
-/** This attempt's slot is free: the endpoint's next waiting delivery goes now, not at its fallback time. */
+/**
+ * This attempt's slot is free: the endpoint's next waiting deliveries go now
+ * (as many as its free slots), not at their fallback time.
+ */
 async function startNextWaiting(tx: DbTx, endpointId: string, deliveryId: string): Promise<void> {
   const now = clock.now();
-  const next = await nextWaitingDelivery(tx, endpointId, now, deliveryId);
-  if (next) await enqueueDelivery(tx, next.id, now);
+  const free = MAX_IN_FLIGHT_PER_ENDPOINT - (await countInFlight(tx, endpointId, now));
+  if (free <= 0) return;
+  for (const next of await nextWaitingDeliveries(tx, endpointId, now, deliveryId, free)) {
+    await enqueueDelivery(tx, next.id, now);
+  }
 }
 
 async function record(

@@ -73,9 +73,15 @@ export function countWaiting(tx: DbTx, endpointId: string, now: Date): Promise<n
   });
 }
 
-/** The endpoint's oldest due delivery with no attempt in flight, other than `except`. */
-export async function nextWaitingDelivery(tx: DbTx, endpointId: string, now: Date, except: string) {
-  return tx.webhookDelivery.findFirst({
+/** The endpoint's oldest due deliveries with no attempt in flight, other than `except`. */
+export function nextWaitingDeliveries(
+  tx: DbTx,
+  endpointId: string,
+  now: Date,
+  except: string,
+  limit: number,
+) {
+  return tx.webhookDelivery.findMany({
     where: {
       endpointId,
       status: 'pending',
@@ -85,6 +91,7 @@ export async function nextWaitingDelivery(tx: DbTx, endpointId: string, now: Dat
     },
     orderBy: { nextAttemptAt: 'asc' },
     select: { id: true },
+    take: limit,
   });
 }
 
