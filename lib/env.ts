@@ -105,6 +105,11 @@ const schema = z.object({
   CHECKOUT_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   /** How long Developers → Logs keeps each /v1 request. */
   API_REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(400).default(30),
+  /**
+   * How long /v1/events keeps each event (Stripe keeps 30 days, so never less).
+   * Events a webhook delivery still needs are kept until it is done.
+   */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(30).max(400).default(30),
 
   /**
    * The sandbox gateways (lib/gateways/sandbox): added latency per call, and the

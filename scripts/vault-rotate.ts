@@ -8,14 +8,16 @@ import { db, disconnectDb } from '@/lib/db/client';
 import { disconnectRedis } from '@/lib/cache/redis';
 import { rewrapVault, verifyVault } from '@/lib/vault';
 import { webhookSecretStores } from '@/lib/webhooks/rewrap-secrets';
+import { eventDataStore } from '@/lib/events/rewrap-event-data';
 
 /**
  * npm run vault:rotate
  *
  * Re-wraps every sealed record under ENCRYPTION_ACTIVE_KEY_ID (default: the
  * last key of ENCRYPTION_KEYS), in batches: the card vault (cards and billing
- * details), customers' PII, users' two-factor secrets, webhook signing secrets
- * and the stored responses of idempotent requests. Then opens every record again to prove it decrypts.
+ * details), customers' PII, users' two-factor secrets, webhook signing secrets,
+ * the personal data in customer and payment-method events, and the stored
+ * responses of idempotent requests. Then opens every record again to prove it decrypts.
  * Prints counts only. Exits 1 if any record failed or is still under another
  * key; run it again after fixing the keyring (records already re-wrapped are
  * skipped). See docs/vault.md for the whole procedure.
@@ -28,6 +30,7 @@ const SEALED_STORES: SealedStore[] = [
   totpSecretStore,
   idempotencyResponseStore,
   ...webhookSecretStores,
+  eventDataStore,
 ];
 
 async function main(): Promise<number> {

@@ -5,11 +5,14 @@ import { ModeSwitch } from '@/components/dashboard/mode-switch';
 import { SidebarNav, type NavSection } from '@/components/dashboard/sidebar-nav';
 import { TestModeBanner } from '@/components/dashboard/test-mode-banner';
 import { UserMenu } from '@/components/dashboard/user-menu';
+import { WebhookAttentionBanner } from '@/components/webhooks/attention-banner';
 import { Logo } from '@/components/site/logo';
 import { requireMerchant } from '@/lib/auth/current';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { listMemberships } from '@/lib/merchants/list-memberships';
 import { getMerchantProfile } from '@/lib/merchants/merchant-cache';
+import { db } from '@/lib/db/client';
+import { listEndpointsNeedingAttention } from '@/lib/webhooks/list-endpoints-needing-attention';
 import { switchMerchantAction } from './actions';
 
 // Only sections that exist, and only those the role may open. Later issues
@@ -25,6 +28,8 @@ const DEVELOPERS: NavSection = {
   heading: { href: '/dashboard/developers', label: 'Developers' },
   items: [
     { href: '/dashboard/developers/api-keys', label: 'API keys' },
+    { href: '/dashboard/developers/webhooks', label: 'Webhooks' },
+    { href: '/dashboard/developers/events', label: 'Events' },
     { href: '/dashboard/developers/logs', label: 'Logs' },
     { href: '/dashboard/developers/reference', label: 'API reference' },
   ],
@@ -43,9 +48,13 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const ctx = await requireMerchant();
   // The name from the merchant cache (dropped on every change, so a rename in
   // Settings → Business shows at once); access was decided from PostgreSQL above.
-  const [memberships, profile] = await Promise.all([
+  const [memberships, profile, disabledEndpoints] = await Promise.all([
     listMemberships(ctx.user.userId),
     getMerchantProfile(ctx.merchant.id),
+    // Endpoints the system disabled: a banner for those who can fix them.
+    can(ctx.role, 'developers:read')
+      ? listEndpointsNeedingAttention(db(), { merchantId: ctx.merchant.id, livemode: ctx.mode === 'live' })
+      : [],
   ]);
   const businessName = profile?.businessName ?? ctx.merchant.businessName;
   const nav = [
@@ -69,6 +78,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </a>
       <div className="flex min-h-dvh flex-col bg-slate-50">
         {ctx.mode === 'test' ? <TestModeBanner /> : null}
+        <WebhookAttentionBanner endpoints={disabledEndpoints} />
         <div className="flex flex-1 flex-col lg:flex-row">
           <aside className="border-b border-slate-200 bg-white lg:w-64 lg:shrink-0 lg:border-r lg:border-b-0">
             <div className="flex h-16 items-center px-5">

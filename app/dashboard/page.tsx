@@ -4,6 +4,7 @@ import { MerchantStatusBadge, VerificationBadge } from '@/components/dashboard/s
 import { NextSteps } from '@/components/dashboard/next-steps';
 import { BalanceCard } from '@/components/dashboard/balance-card';
 import { requireMerchant } from '@/lib/auth/current';
+import { LiveRefresh } from '@/components/dashboard/live-refresh';
 import { can, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/permissions';
 import { db } from '@/lib/db/client';
 import { getBalance } from '@/lib/ledger/get-balance';
@@ -28,9 +29,15 @@ export default async function DashboardHome() {
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">
-          {firstName ? `Hello, ${firstName}` : 'Hello'}
-        </h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900">
+            {firstName ? `Hello, ${firstName}` : 'Hello'}
+          </h1>
+          {/* The balance moves with payments, refunds and released funds. */}
+          {showBalance ? (
+            <LiveRefresh mode={ctx.mode} families={['payment_intent', 'charge', 'balance']} />
+          ) : null}
+        </div>
         <p className="mt-1 text-slate-600">
           Here&apos;s where{' '}
           <span className="font-semibold text-slate-900">

@@ -4,6 +4,7 @@ import { paymentMethodEndpoints } from '@/lib/vault/endpoints';
 import { balanceEndpoints } from '@/lib/ledger/endpoints';
 import { paymentIntentEndpoints } from '@/lib/payments/endpoints';
 import { refundEndpoints } from '@/lib/refunds/endpoints';
+import { eventEndpoints } from '@/lib/events/endpoints';
 import { webhookEndpointEndpoints } from '@/lib/webhooks/endpoints';
 import type { Endpoint } from './endpoint';
 
@@ -20,5 +21,6 @@ export const catalogue: readonly Endpoint[] = [
   ...Object.values(refundEndpoints),
   ...Object.values(balanceEndpoints),
   ...Object.values(checkoutSessionEndpoints),
+  ...Object.values(eventEndpoints),
   ...Object.values(webhookEndpointEndpoints),
 ];

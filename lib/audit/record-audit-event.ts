@@ -33,6 +33,13 @@ export type AuditAction =
   | 'payment.refund'
   | 'payment.capture'
   | 'payment.cancel'
+  | 'webhook_endpoint.created'
+  | 'webhook_endpoint.updated'
+  | 'webhook_endpoint.deleted'
+  | 'webhook_endpoint.secret_revealed'
+  | 'webhook_endpoint.secret_rolled'
+  | 'webhook_endpoint.test_event_sent'
+  | 'webhook_event.resent'
   | 'permission.denied'
   | 'csrf.rejected';
 

@@ -110,6 +110,19 @@ export async function getSession(id: string, now = clock.nowMs()): Promise<Sessi
   });
 }
 
+/**
+ * The live session for an id, without touching lastSeenAt: for background
+ * requests (the dashboard's live-update stream) that must not keep an idle
+ * session alive. Null when revoked, expired or idle too long.
+ */
+export async function peekSession(id: string, now = clock.nowMs()): Promise<SessionRecord | null> {
+  return store(async () => {
+    const record = await read(id);
+    if (!record || now >= record.expiresAt || now - record.lastSeenAt > idleMs()) return null;
+    return record;
+  });
+}
+
 export async function updateSession(
   id: string,
   patch: Partial<Pick<SessionRecord, 'merchantId' | 'mode'>>,

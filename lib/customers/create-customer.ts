@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { initialMetadata } from '@/lib/api/params';
 import { clock } from '@/lib/clock';
 import type { DbTx } from '@/lib/db/client';
+import { NO_REQUEST, recordEvent, type EventRequest } from '@/lib/events/record-event';
 import { customerObject, fullAddress } from './customer-object';
 import { sealPii, type CustomerPii } from './pii';
 import { insertCustomer, type Scope } from './repository';
@@ -26,7 +27,12 @@ export function piiFromParams(
   };
 }
 
-export async function createCustomer(tx: DbTx, scope: Scope, params: CreateCustomerParams) {
+export async function createCustomer(
+  tx: DbTx,
+  scope: Scope,
+  params: CreateCustomerParams,
+  request: EventRequest = NO_REQUEST,
+) {
   // The id is chosen here so the PII can be sealed to it before the insert.
   const id = randomUUID();
   const pii = piiFromParams(params, { name: null, phone: null, address: null, shipping: null });
@@ -43,5 +49,7 @@ export async function createCustomer(tx: DbTx, scope: Scope, params: CreateCusto
     },
     clock.now(),
   );
-  return customerObject(row);
+  const object = customerObject(row);
+  await recordEvent(tx, scope, { type: 'customer.created', object: { ...object }, ...request });
+  return object;
 }

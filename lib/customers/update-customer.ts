@@ -1,4 +1,6 @@
 import { mergeMetadata } from '@/lib/api/params';
+import { previousAttributes } from '@/lib/events/previous-attributes';
+import { NO_REQUEST, recordEvent, type EventRequest } from '@/lib/events/record-event';
 import type { DbTx } from '@/lib/db/client';
 import { piiFromParams } from './create-customer';
 import { customerObject } from './customer-object';
@@ -12,7 +14,13 @@ import type { UpdateCustomerParams } from './schemas';
  * PII is opened, changed and sealed again, so concurrent updates of different
  * fields do not lose each other's change. Null: no such customer (or deleted).
  */
-export async function updateCustomer(tx: DbTx, scope: Scope, id: string, params: UpdateCustomerParams) {
+export async function updateCustomer(
+  tx: DbTx,
+  scope: Scope,
+  id: string,
+  params: UpdateCustomerParams,
+  request: EventRequest = NO_REQUEST,
+) {
   const row = await lockCustomer(tx, scope, id);
   if (!row) return null;
   const stored = openPii(row.id, row.encryptedPii, row.encryptionKeyId);
@@ -25,5 +33,16 @@ export async function updateCustomer(tx: DbTx, scope: Scope, id: string, params:
     phone: null,
     ...sealPii(row.id, pii),
   });
-  return customerObject(updated);
+  const object = customerObject(updated);
+  const previous = previousAttributes({ ...customerObject(row) }, { ...object });
+  // Stripe announces only an actual change.
+  if (previous) {
+    await recordEvent(tx, scope, {
+      type: 'customer.updated',
+      object: { ...object },
+      previousAttributes: previous,
+      ...request,
+    });
+  }
+  return object;
 }

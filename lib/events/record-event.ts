@@ -1,21 +1,32 @@
-import { randomUUID } from 'node:crypto';
 import { toPublicId } from '@/lib/api/object-id';
 import { API_VERSION } from '@/lib/api/version';
 import { clock } from '@/lib/clock';
 import type { DbTx } from '@/lib/db/client';
 import type { Event, Prisma } from '@/lib/db/generated/client';
+import { eventUuid } from './event-id';
+import { needsSealing, openEventData, sealEventData, stubOf } from './sealed-data';
 
 /**
  * The outbox. Every state change writes its event here in the caller's
  * transaction, so an event exists exactly when its change committed; the
  * webhooks worker publishes unpublished rows (idx_events_unpublished) and
  * stamps published_at. The stored shape is Stripe's event object, so
- * delivery is eventObject(row) as it stands.
+ * delivery is eventObject(row) as it stands (customer and payment method
+ * data sealed at rest, opened by eventObject: sealed-data.ts).
  */
 export interface EventScope {
   merchantId: string;
   livemode: boolean;
 }
+
+/** What the API request contributes to its events (Stripe's `event.request`). */
+export interface EventRequest {
+  requestId: string | null;
+  idempotencyKey: string | null;
+}
+
+/** Changes made outside an API request (dashboard, worker): Stripe's `request.id` is null then. */
+export const NO_REQUEST: EventRequest = { requestId: null, idempotencyKey: null };
 
 export interface NewEvent {
   /** Stripe's event type: `payment_intent.succeeded`, `charge.refunded`, `balance.available`, … */
@@ -30,11 +41,13 @@ export interface NewEvent {
 
 /** Returns the event's public id (`evt_…`). */
 export async function recordEvent(tx: DbTx, scope: EventScope, event: NewEvent): Promise<string> {
-  const id = randomUUID();
+  const createdAt = clock.now();
+  const id = eventUuid(createdAt.getTime());
   const data = {
     object: event.object,
     ...(event.previousAttributes ? { previous_attributes: event.previousAttributes } : {}),
   };
+  const sealed = needsSealing(event.object);
   await tx.event.create({
     data: {
       id,
@@ -42,10 +55,11 @@ export async function recordEvent(tx: DbTx, scope: EventScope, event: NewEvent):
       livemode: scope.livemode,
       type: event.type,
       apiVersion: API_VERSION,
-      data: data as Prisma.InputJsonObject,
+      data: (sealed ? stubOf(event.object) : data) as Prisma.InputJsonObject,
+      ...(sealed ? sealEventData(id, data) : {}),
       requestId: event.requestId ?? null,
       idempotencyKey: event.idempotencyKey ?? null,
-      createdAt: clock.now(),
+      createdAt,
     },
   });
   return toPublicId('evt', id);
@@ -70,7 +84,9 @@ export function eventObject(row: Event): StripeEvent {
     object: 'event',
     api_version: row.apiVersion,
     created: Math.floor(row.createdAt.getTime() / 1000),
-    data: row.data as unknown as StripeEvent['data'],
+    data: (row.sealedData && row.dataKeyId
+      ? openEventData(row.id, row.sealedData, row.dataKeyId)
+      : row.data) as unknown as StripeEvent['data'],
     livemode: row.livemode,
     pending_webhooks: row.pendingWebhooks,
     request: { id: row.requestId, idempotency_key: row.idempotencyKey },

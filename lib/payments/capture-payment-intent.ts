@@ -9,6 +9,7 @@ import { captureOn } from '@/lib/gateways/authorize-with-routing';
 import { releaseMerchantLimit } from '@/lib/ledger/merchant-limits';
 import { postCharge } from '@/lib/ledger/post-charge';
 import type { RequestInfo } from './confirm-payment-intent';
+import { chargeChange } from './charge-object';
 import { unexpectedState } from './errors';
 import { withGatewayCalls } from './gateway-log';
 import { paymentIntentObject } from './payment-intent-object';
@@ -73,8 +74,15 @@ export async function capturePaymentIntent(
     });
   }
   await postCharge(tx, scope, { paymentId: row.id, currency: row.currency, amount, fee });
-  const object = paymentIntentObject(updated);
-  await recordEvent(tx, scope, { type: 'charge.captured', object, ...request });
-  await recordEvent(tx, scope, { type: 'payment_intent.succeeded', object, ...request });
+  await recordEvent(tx, scope, {
+    type: 'charge.captured',
+    ...(await chargeChange(tx, scope, row, updated)),
+    ...request,
+  });
+  await recordEvent(tx, scope, {
+    type: 'payment_intent.succeeded',
+    object: paymentIntentObject(updated),
+    ...request,
+  });
   return updated;
 }

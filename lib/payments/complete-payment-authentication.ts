@@ -8,6 +8,7 @@ import { releaseMerchantLimit } from '@/lib/ledger/merchant-limits';
 import { openCardForAuthorization } from '@/lib/vault';
 import type { RequestInfo } from './confirm-payment-intent';
 import { withGatewayCalls } from './gateway-log';
+import { chargeObjectFor } from './charge-object';
 import { paymentIntentObject } from './payment-intent-object';
 import { recordApproval } from './record-approval';
 import { lockPayment, updatePayment, type PaymentRow, type Scope } from './repository';
@@ -119,9 +120,13 @@ export async function completePaymentAuthentication(
         payment_method: { id: row.paymentMethodToken },
       },
     });
-    const object = paymentIntentObject(updated);
-    await recordEvent(tx, scope, { type: 'charge.failed', object, ...request });
-    await recordEvent(tx, scope, { type: 'payment_intent.payment_failed', object, ...request });
+    const charge = await chargeObjectFor(tx, scope, updated);
+    await recordEvent(tx, scope, { type: 'charge.failed', object: { ...charge }, ...request });
+    await recordEvent(tx, scope, {
+      type: 'payment_intent.payment_failed',
+      object: paymentIntentObject(updated),
+      ...request,
+    });
     return { row: updated, result: 'declined', returnUrl };
   }
   // The gateway could not answer: nothing changed at the processor (or the

@@ -10,6 +10,7 @@ import { releaseMerchantLimit, reserveMerchantLimit } from '@/lib/ledger/merchan
 import { recordVelocity } from '@/lib/ledger/record-velocity';
 import { openCardForAuthorization } from '@/lib/vault';
 import { authenticationUrl } from './authentication-url';
+import { chargeObjectFor } from './charge-object';
 import { unexpectedState } from './errors';
 import { withGatewayCalls } from './gateway-log';
 import { paymentIntentObject } from './payment-intent-object';
@@ -170,8 +171,12 @@ export async function confirmPaymentIntent(
     },
     nextAction: Prisma.DbNull,
   });
-  const object = paymentIntentObject(row);
-  await recordEvent(tx, scope, { type: 'charge.failed', object, ...request });
-  await recordEvent(tx, scope, { type: 'payment_intent.payment_failed', object, ...request });
+  const charge = await chargeObjectFor(tx, scope, row);
+  await recordEvent(tx, scope, { type: 'charge.failed', object: { ...charge }, ...request });
+  await recordEvent(tx, scope, {
+    type: 'payment_intent.payment_failed',
+    object: paymentIntentObject(row),
+    ...request,
+  });
   return { row, decline };
 }

@@ -5,13 +5,15 @@ import { recordEvent } from '@/lib/events/record-event';
 import { feeFor } from '@/lib/fees/fee-for-merchant';
 import { postCharge } from '@/lib/ledger/post-charge';
 import type { RequestInfo } from './confirm-payment-intent';
+import { chargeObjectFor } from './charge-object';
 import { paymentIntentObject } from './payment-intent-object';
 import { updatePayment, type PaymentRow, type Scope } from './repository';
 
 /**
  * An approved authorization, written: captured at once (capture_method
  * automatic: fee, ledger, `charge.succeeded` + `payment_intent.succeeded`) or
- * held (`requires_capture`, `payment_intent.amount_capturable_updated`). The
+ * held (`requires_capture`, `charge.succeeded` with `captured: false` +
+ * `payment_intent.amount_capturable_updated`). The
  * one place both a confirm and a completed 3-D Secure challenge end up, under
  * the payment's row lock and in the caller's transaction.
  */
@@ -40,9 +42,14 @@ export async function recordApproval(
       complianceStatus: 'approved',
     });
     await postCharge(tx, scope, { paymentId: updated.id, currency: updated.currency, amount, fee });
-    const object = paymentIntentObject(updated);
-    await recordEvent(tx, scope, { type: 'charge.succeeded', object, ...request });
-    await recordEvent(tx, scope, { type: 'payment_intent.succeeded', object, ...request });
+    // Stripe's order: the charge, then the intent.
+    const charge = await chargeObjectFor(tx, scope, updated);
+    await recordEvent(tx, scope, { type: 'charge.succeeded', object: { ...charge }, ...request });
+    await recordEvent(tx, scope, {
+      type: 'payment_intent.succeeded',
+      object: paymentIntentObject(updated),
+      ...request,
+    });
     return updated;
   }
   const updated = await updatePayment(tx, row, {
@@ -54,6 +61,9 @@ export async function recordApproval(
     nextAction: Prisma.DbNull,
     complianceStatus: 'approved',
   });
+  // An authorization is a succeeded charge that is not captured yet (captured: false).
+  const charge = await chargeObjectFor(tx, scope, updated);
+  await recordEvent(tx, scope, { type: 'charge.succeeded', object: { ...charge }, ...request });
   await recordEvent(tx, scope, {
     type: 'payment_intent.amount_capturable_updated',
     object: paymentIntentObject(updated),

@@ -2,6 +2,7 @@ import { mergeMetadata } from '@/lib/api/params';
 import { toPublicId } from '@/lib/api/object-id';
 import { clock } from '@/lib/clock';
 import type { DbTx } from '@/lib/db/client';
+import { previousAttributes } from '@/lib/events/previous-attributes';
 import { recordEvent } from '@/lib/events/record-event';
 import type { RequestInfo } from './confirm-payment-intent';
 import { unexpectedState } from './errors';
@@ -59,9 +60,12 @@ export async function updatePaymentIntent(
       params.statement_descriptor !== undefined ? params.statement_descriptor : row.statementDescriptor,
     updatedAt: clock.now(),
   });
+  const object = paymentIntentObject(updated);
+  const previous = previousAttributes({ ...paymentIntentObject(row) }, { ...object });
   await recordEvent(tx, scope, {
     type: 'payment_intent.updated',
-    object: paymentIntentObject(updated),
+    object,
+    ...(previous ? { previousAttributes: previous } : {}),
     ...request,
   });
   return updated;

@@ -23,6 +23,11 @@ export async function cancelRefund(tx: DbTx, scope: Scope, id: string, request: 
     );
   }
   const canceled = await updateRefundRow(tx, row.id, { status: 'cancelled' });
-  await recordEvent(tx, scope, { type: 'refund.updated', object: refundObject(canceled), ...request });
+  await recordEvent(tx, scope, {
+    type: 'refund.updated',
+    object: refundObject(canceled),
+    previousAttributes: { status: refundObject(row).status },
+    ...request,
+  });
   return canceled;
 }

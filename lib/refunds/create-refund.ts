@@ -9,7 +9,7 @@ import { refundOn } from '@/lib/gateways/authorize-with-routing';
 import { postRefund } from '@/lib/ledger/post-refund';
 import type { RequestInfo } from '@/lib/payments/confirm-payment-intent';
 import { unexpectedState } from '@/lib/payments/errors';
-import { paymentIntentObject } from '@/lib/payments/payment-intent-object';
+import { chargeChange } from '@/lib/payments/charge-object';
 import { lockPayment, updatePayment, type Scope } from '@/lib/payments/repository';
 import { allows, statusOfPayment } from '@/lib/payments/status';
 import { refundObject } from './refund-object';
@@ -105,14 +105,14 @@ export async function createRefund(tx: DbTx, scope: Scope, params: CreateRefundP
     await postRefund(tx, scope, { refundId: id, paymentId: payment.id, currency: payment.currency, amount });
     await recordEvent(tx, scope, {
       type: 'charge.refunded',
-      object: paymentIntentObject(updated),
+      ...(await chargeChange(tx, scope, payment, updated)),
       ...request,
     });
   }
-  await recordEvent(tx, scope, {
-    type: succeeded ? 'refund.created' : 'refund.failed',
-    object: refundObject(refund),
-    ...request,
-  });
+  // Stripe announces every refund it creates, and a failed one again as refund.failed.
+  await recordEvent(tx, scope, { type: 'refund.created', object: refundObject(refund), ...request });
+  if (!succeeded) {
+    await recordEvent(tx, scope, { type: 'refund.failed', object: refundObject(refund), ...request });
+  }
   return refund;
 }

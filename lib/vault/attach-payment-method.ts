@@ -1,6 +1,7 @@
 import { invalidRequest } from '@/lib/api/errors';
 import { testCardForToken } from '@/lib/cards/test-cards';
 import type { DbTx } from '@/lib/db/client';
+import { NO_REQUEST, recordEvent, type EventRequest } from '@/lib/events/record-event';
 import { Prisma } from '@/lib/db/generated/client';
 import { forgetPaymentMethods } from './cache';
 import { requireCustomer } from './customer-check';
@@ -26,8 +27,9 @@ export async function attachPaymentMethod(
   token: string,
   customerId: string,
   customerShownAs?: string,
+  request: EventRequest = NO_REQUEST,
 ): Promise<PaymentMethodObject | null> {
-  if (!isVaultToken(token)) return attachTestToken(tx, scope, token, customerId, customerShownAs);
+  if (!isVaultToken(token)) return attachTestToken(tx, scope, token, customerId, customerShownAs, request);
   const row = await lockVaultRow(tx, scope, token);
   if (!row) return null;
   await requireCustomer(tx, scope, customerId, customerShownAs);
@@ -48,7 +50,9 @@ export async function attachPaymentMethod(
   try {
     const updated = await setVaultCustomer(tx, token, customerId);
     await forgetPaymentMethods([token], [customerId]);
-    return objectFromRow(updated);
+    const object = objectFromRow(updated);
+    await recordEvent(tx, scope, { type: 'payment_method.attached', object: { ...object }, ...request });
+    return object;
   } catch (err) {
     // Two copies of one card attached to the customer at once: the UNIQUE decides.
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')
@@ -62,7 +66,8 @@ async function attachTestToken(
   scope: Scope,
   token: string,
   customerId: string,
-  customerShownAs?: string,
+  customerShownAs: string | undefined,
+  request: EventRequest,
 ): Promise<PaymentMethodObject | null> {
   const test = scope.livemode ? undefined : testCardForToken(token);
   if (!test) return null;
@@ -70,5 +75,8 @@ async function attachTestToken(
   const existing = await attachedTokenWithFingerprint(tx, customerId, cardFingerprint(test.number));
   if (existing) return getPaymentMethodObject(tx, scope, existing);
   const row = await storeTestToken(tx, scope, token, customerId);
-  return row ? objectFromRow(row) : null;
+  if (!row) return null;
+  const object = objectFromRow(row);
+  await recordEvent(tx, scope, { type: 'payment_method.attached', object: { ...object }, ...request });
+  return object;
 }

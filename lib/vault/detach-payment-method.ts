@@ -1,6 +1,8 @@
 import { invalidRequest } from '@/lib/api/errors';
 import { clock } from '@/lib/clock';
+import { toPublicId } from '@/lib/api/object-id';
 import type { DbTx } from '@/lib/db/client';
+import { NO_REQUEST, recordEvent, type EventRequest } from '@/lib/events/record-event';
 import { forgetPaymentMethods } from './cache';
 import { objectFromRow } from './payment-method-object';
 import { lockVaultRow, markVaultDetached } from './repository';
@@ -16,6 +18,7 @@ export async function detachPaymentMethod(
   tx: DbTx,
   scope: Scope,
   token: string,
+  request: EventRequest = NO_REQUEST,
 ): Promise<PaymentMethodObject | null> {
   if (!isVaultToken(token)) return null;
   const row = await lockVaultRow(tx, scope, token);
@@ -28,5 +31,12 @@ export async function detachPaymentMethod(
   }
   const updated = await markVaultDetached(tx, token, clock.now());
   await forgetPaymentMethods([token], [row.customerId]);
-  return objectFromRow(updated);
+  const object = objectFromRow(updated);
+  await recordEvent(tx, scope, {
+    type: 'payment_method.detached',
+    object: { ...object },
+    previousAttributes: { customer: toPublicId('cus', row.customerId) },
+    ...request,
+  });
+  return object;
 }

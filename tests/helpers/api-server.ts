@@ -23,6 +23,8 @@ import * as checkoutSessions from '@/app/v1/checkout/sessions/route';
 import * as checkoutSession from '@/app/v1/checkout/sessions/[session]/route';
 import * as checkoutSessionExpire from '@/app/v1/checkout/sessions/[session]/expire/route';
 import * as checkoutSessionLineItems from '@/app/v1/checkout/sessions/[session]/line_items/route';
+import * as event from '@/app/v1/events/[id]/route';
+import * as events from '@/app/v1/events/route';
 import * as webhookEndpoint from '@/app/v1/webhook_endpoints/[webhook_endpoint]/route';
 import * as webhookEndpoints from '@/app/v1/webhook_endpoints/route';
 
@@ -62,6 +64,8 @@ const ROUTES: [RegExp, string[], Module][] = [
   [/^\/v1\/checkout\/sessions\/([^/]+)$/, ['session'], checkoutSession],
   [/^\/v1\/checkout\/sessions\/([^/]+)\/expire$/, ['session'], checkoutSessionExpire],
   [/^\/v1\/checkout\/sessions\/([^/]+)\/line_items$/, ['session'], checkoutSessionLineItems],
+  [/^\/v1\/events$/, [], events],
+  [/^\/v1\/events\/([^/]+)$/, ['id'], event],
   [/^\/v1\/webhook_endpoints$/, [], webhookEndpoints],
   [/^\/v1\/webhook_endpoints\/([^/]+)$/, ['webhook_endpoint'], webhookEndpoint],
 ];

@@ -3,6 +3,7 @@ import { ensurePartitions } from './ensure-partitions';
 import { expireCheckoutSessions } from './expire-checkout-sessions';
 import { flushApiKeyLastUsed } from './flush-api-key-last-used';
 import { purgeApiRequestLogs } from './purge-api-request-logs';
+import { purgeEventsTask } from './purge-events';
 import { purgeIdempotencyKeys } from './purge-idempotency-keys';
 import { refreshMonthlyStats } from './refresh-monthly-stats';
 import { releaseAvailableFundsTask } from './release-available-funds';
@@ -21,6 +22,7 @@ export const taskList: TaskList = {
   flush_api_key_last_used: flushApiKeyLastUsed,
   purge_api_request_logs: purgeApiRequestLogs,
   purge_idempotency_keys: purgeIdempotencyKeys,
+  purge_events: purgeEventsTask,
   release_available_funds: releaseAvailableFundsTask,
   expire_checkout_sessions: expireCheckoutSessions,
   // Webhooks (docs/webhooks.md): relay, one job per delivery attempt, safety net, 3-day check.
@@ -45,6 +47,8 @@ export const crontab = [
   // hourly, so each sweep finds about an hour's worth of rows.
   '30 * * * * purge_api_request_logs ?jobKey=purge_api_request_logs',
   '45 * * * * purge_idempotency_keys ?jobKey=purge_idempotency_keys',
+  // Events past EVENT_RETENTION_DAYS that no delivery needs (lib/events/purge-events.ts).
+  '50 * * * * purge_events ?jobKey=purge_events',
   // Pending funds whose available_on has come (lib/ledger/release-available-funds.ts).
   '*/5 * * * * release_available_funds ?jobKey=release_available_funds',
   // Checkout Sessions past their expires_at (lib/checkout/expire-due-sessions.ts).

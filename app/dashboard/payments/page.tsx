@@ -6,6 +6,7 @@ import { PAYMENTS_PATH, PaymentsTable } from '@/components/payments/payments-tab
 import { Pagination } from '@/components/ui/pagination';
 import { queryString } from '@/lib/search-params';
 import { requireMerchant } from '@/lib/auth/current';
+import { LiveRefresh } from '@/components/dashboard/live-refresh';
 import { db } from '@/lib/db/client';
 import { listPaymentsForDashboard, PAYMENTS_PAGE_SIZE } from '@/lib/payments/dashboard/list-payments';
 import {
@@ -15,6 +16,9 @@ import {
 } from '@/lib/payments/dashboard/search-params';
 
 export const metadata: Metadata = { title: 'Payments' };
+
+// New payments and their changes appear without a reload.
+const LIVE_FAMILIES = ['payment_intent', 'charge'];
 
 export default async function PaymentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requireMerchant('payments:read');
@@ -43,7 +47,10 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Payments</h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900">Payments</h1>
+          <LiveRefresh mode={ctx.mode} families={LIVE_FAMILIES} />
+        </div>
         <p className="mt-1 max-w-2xl text-slate-600">
           Every {modeLabel} mode payment, newest first. Open one to refund it, or to capture or cancel an
           uncaptured one.

@@ -4,9 +4,10 @@ import { apiRoute } from '@/lib/api/route';
 import { createCustomer } from '@/lib/customers/create-customer';
 import { customerEndpoints } from '@/lib/customers/endpoints';
 import { listCustomers } from '@/lib/customers/list-customers';
+import { requestInfo } from '@/lib/events/request-info';
 
-export const POST = apiRoute(customerEndpoints.create, ({ tx, caller, params }) =>
-  createCustomer(tx, caller, params),
+export const POST = apiRoute(customerEndpoints.create, (ctx) =>
+  createCustomer(ctx.tx, ctx.caller, ctx.params, requestInfo(ctx)),
 );
 
 export const GET = apiRoute(customerEndpoints.list, async ({ tx, caller, params, url }) => {

@@ -28,9 +28,13 @@ function tokenOf(url: string): string {
 }
 
 const eventTypes = async (pi: string) =>
-  (await query(`SELECT type FROM events WHERE data->'object'->>'id' = $1 ORDER BY created_at, id`, [pi])).map(
-    (e) => e.type as string,
-  );
+  (
+    await query(
+      `SELECT type FROM events
+       WHERE COALESCE(data->'object'->>'payment_intent', data->'object'->>'id') = $1 ORDER BY created_at, id`,
+      [pi],
+    )
+  ).map((e) => e.type as string);
 
 const ledgerCharges = (pi: string) =>
   count('balance_transactions', `type = 'charge' AND source_id = $1`, [fromPublicId('pi', pi)]);

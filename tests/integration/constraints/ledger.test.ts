@@ -159,6 +159,7 @@ const VIOLATIONS: Violation<Table>[] = [
   check('events', 'events_valid_type', { type: 'succeeded' }),
   check('events', 'events_data_has_object', { data: { previous_attributes: {} } }),
   check('events', 'events_pending_webhooks_non_negative', { pending_webhooks: -1 }),
+  check('events', 'events_sealed_data_complete', { sealed_data: Buffer.from('sealed') }),
   unique('events', 'events_pkey', async () => {
     const m = await insertMerchant();
     return insertEvent(m, { id: await insertEvent(m) });

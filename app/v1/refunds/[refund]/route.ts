@@ -5,6 +5,7 @@ import { refundObject } from '@/lib/refunds/refund-object';
 import { findRefund } from '@/lib/refunds/repository';
 import { refundEndpoints } from '@/lib/refunds/endpoints';
 import { updateRefund } from '@/lib/refunds/update-refund';
+import { requestInfo } from '@/lib/payments/route-helpers';
 
 function refundId(publicId: string): string {
   const id = fromPublicId('re', publicId);
@@ -21,9 +22,12 @@ export const GET = apiRoute(refundEndpoints.retrieve, async ({ tx, caller, pathP
   refundObject(found(pathParams.refund!, await findRefund(tx, caller, refundId(pathParams.refund!)))),
 );
 
-export const POST = apiRoute(refundEndpoints.update, async ({ tx, caller, params, pathParams }) =>
+export const POST = apiRoute(refundEndpoints.update, async (ctx) =>
   refundObject(
-    found(pathParams.refund!, await updateRefund(tx, caller, refundId(pathParams.refund!), params)),
+    found(
+      ctx.pathParams.refund!,
+      await updateRefund(ctx.tx, ctx.caller, refundId(ctx.pathParams.refund!), ctx.params, requestInfo(ctx)),
+    ),
   ),
 );
 

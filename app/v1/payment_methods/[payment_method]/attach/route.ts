@@ -1,17 +1,19 @@
 import { apiRoute } from '@/lib/api/route';
+import { requestInfo } from '@/lib/events/request-info';
 import { attachPaymentMethod } from '@/lib/vault';
 import { paymentMethodEndpoints } from '@/lib/vault/endpoints';
 import { customerIdParam, foundPaymentMethod } from '@/lib/vault/route-helpers';
 
-export const POST = apiRoute(paymentMethodEndpoints.attach, async ({ tx, caller, params, pathParams }) =>
+export const POST = apiRoute(paymentMethodEndpoints.attach, async (ctx) =>
   foundPaymentMethod(
-    pathParams.payment_method!,
+    ctx.pathParams.payment_method!,
     await attachPaymentMethod(
-      tx,
-      caller,
-      pathParams.payment_method!,
-      customerIdParam(params.customer),
-      params.customer,
+      ctx.tx,
+      ctx.caller,
+      ctx.pathParams.payment_method!,
+      customerIdParam(ctx.params.customer),
+      ctx.params.customer,
+      requestInfo(ctx),
     ),
   ),
 );

@@ -1,12 +1,13 @@
 import { apiRoute } from '@/lib/api/route';
+import { requestInfo } from '@/lib/events/request-info';
 import { detachPaymentMethod } from '@/lib/vault';
 import { paymentMethodEndpoints } from '@/lib/vault/endpoints';
 import { foundPaymentMethod } from '@/lib/vault/route-helpers';
 
-export const POST = apiRoute(paymentMethodEndpoints.detach, async ({ tx, caller, pathParams }) =>
+export const POST = apiRoute(paymentMethodEndpoints.detach, async (ctx) =>
   foundPaymentMethod(
-    pathParams.payment_method!,
-    await detachPaymentMethod(tx, caller, pathParams.payment_method!),
+    ctx.pathParams.payment_method!,
+    await detachPaymentMethod(ctx.tx, ctx.caller, ctx.pathParams.payment_method!, requestInfo(ctx)),
   ),
 );
 
