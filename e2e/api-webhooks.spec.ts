@@ -61,8 +61,12 @@ test('a payment made with the SDK is delivered as signed webhooks, each event on
       confirm: true,
     });
     expect(pi.status).toBe('succeeded');
+    // The intent's events name it by id; the charge's (a `ch_` object) by payment_intent.
     const mine = () =>
-      received.filter((r) => (r.event?.data.object as { id?: string } | undefined)?.id === pi.id);
+      received.filter((r) => {
+        const object = r.event?.data.object as { id?: string; payment_intent?: string } | undefined;
+        return object?.id === pi.id || object?.payment_intent === pi.id;
+      });
     await expect.poll(() => mine().length, { timeout: 30_000 }).toBe(3);
     // Nothing more arrives (no duplicate for a healthy endpoint).
     await new Promise((r) => setTimeout(r, 2_000));
