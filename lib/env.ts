@@ -89,6 +89,14 @@ const schema = z.object({
    */
   API_RATE_LIMIT_LIVE: z.coerce.number().int().min(1).max(100_000).default(100),
   API_RATE_LIMIT_TEST: z.coerce.number().int().min(1).max(100_000).default(25),
+  /**
+   * Hosted checkout against card testing (lib/api/rate-limit-policy.ts): after
+   * this many failed pay attempts (declines, invalid cards) on one session, or
+   * from one client IP, within the window, further attempts are refused for a while.
+   */
+  CHECKOUT_FAILURES_PER_SESSION: z.coerce.number().int().min(1).max(10_000).default(5),
+  CHECKOUT_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
+  CHECKOUT_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   /** How long Developers → Logs keeps each /v1 request. */
   API_REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(400).default(30),
 

@@ -1,3 +1,4 @@
+import { checkoutSessionEndpoints } from '@/lib/checkout/endpoints';
 import { customerEndpoints } from '@/lib/customers/endpoints';
 import { paymentMethodEndpoints } from '@/lib/vault/endpoints';
 import { balanceEndpoints } from '@/lib/ledger/endpoints';
@@ -17,4 +18,5 @@ export const catalogue: readonly Endpoint[] = [
   ...Object.values(paymentIntentEndpoints),
   ...Object.values(refundEndpoints),
   ...Object.values(balanceEndpoints),
+  ...Object.values(checkoutSessionEndpoints),
 ];

@@ -8,7 +8,7 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const LENGTH = 22;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export type ObjectPrefix = 'cus' | 'pi' | 'pm' | 'ch' | 're' | 'dp' | 'evt' | 'we' | 'cs' | 'file' | 'txn';
+export type ObjectPrefix = 'cus' | 'pi' | 'pm' | 'ch' | 're' | 'dp' | 'evt' | 'we' | 'cs' | 'li' | 'file' | 'txn';
 
 export function toPublicId(prefix: ObjectPrefix, uuid: string): string {
   let n = BigInt(`0x${uuid.replace(/-/g, '')}`);

@@ -20,3 +20,24 @@ export function rateLimitWindows(livemode: boolean): Window[] {
     { seconds: 3600, limit: perSecond * 1800 },
   ];
 }
+
+/**
+ * Hosted checkout's limits against card testing (lib/checkout/attempt-limits.ts):
+ * failed pay attempts counted per session and per client IP in a sliding
+ * window; past either limit, attempts are refused before any card is vaulted
+ * or sent to a gateway. Only failures count, so a customer who pays at the
+ * first try never comes near them.
+ */
+export interface CheckoutFailurePolicy {
+  windowSeconds: number;
+  perSession: number;
+  perIp: number;
+}
+
+export function checkoutFailurePolicy(): CheckoutFailurePolicy {
+  return {
+    windowSeconds: env.CHECKOUT_FAILURE_WINDOW_SECONDS,
+    perSession: env.CHECKOUT_FAILURES_PER_SESSION,
+    perIp: env.CHECKOUT_FAILURES_PER_IP,
+  };
+}

@@ -63,6 +63,11 @@ export const keys = {
   apiKeyLastUsed: () => 'apikey:lastused',
   /** The same hash while one flush reads it (renamed away so new uses start a fresh one). */
   apiKeyLastUsedFlushing: (flushId: string) => `apikey:lastused:flushing:${flushId}`,
+  /**
+   * Failed pay attempts on hosted checkout (lib/checkout/attempt-limits.ts), per
+   * session or per client IP, in fixed windows starting at {window} (Unix seconds).
+   */
+  checkoutFailures: (kind: 'session' | 'ip', id: string, window: number) => `checkout:failures:${kind}:${id}:${window}`,
   /** Health probe round trip. */
   healthProbe: () => 'health:probe',
 } as const;

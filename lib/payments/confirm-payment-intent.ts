@@ -5,16 +5,16 @@ import { toPublicId } from '@/lib/api/object-id';
 import { clock } from '@/lib/clock';
 import type { DbTx } from '@/lib/db/client';
 import { recordEvent } from '@/lib/events/record-event';
-import { feeFor } from '@/lib/fees/fee-for-merchant';
 import { authorizeWithRouting } from '@/lib/gateways/authorize-with-routing';
 import { releaseMerchantLimit, reserveMerchantLimit } from '@/lib/ledger/merchant-limits';
-import { postCharge } from '@/lib/ledger/post-charge';
 import { recordVelocity } from '@/lib/ledger/record-velocity';
 import { openCardForAuthorization } from '@/lib/vault';
+import { authenticationUrl } from './authentication-url';
 import { unexpectedState } from './errors';
 import { withGatewayCalls } from './gateway-log';
 import { paymentIntentObject } from './payment-intent-object';
 import { lockPayment, updatePayment, type PaymentRow, type Scope } from './repository';
+import { recordApproval } from './record-approval';
 import { paymentMethodFor } from './resolve-references';
 import type { ConfirmPaymentIntentParams } from './schemas';
 import { allows, statusOfPayment } from './status';
@@ -123,52 +123,24 @@ export async function confirmPaymentIntent(
   const outcome = routed.outcome;
 
   if (outcome.outcome === 'approved') {
-    if (outcome.captured) {
-      const fee = await feeFor(tx, scope.merchantId, row.currency, amount);
-      row = await updatePayment(tx, row, {
-        ...common,
-        status: 'succeeded',
-        gatewayTransactionId: outcome.gatewayTransactionId,
-        amountReceived: BigInt(amount),
-        amountCapturable: 0n,
-        feeAmount: BigInt(fee),
-        capturedAt: now,
-        lastPaymentError: Prisma.DbNull,
-        nextAction: Prisma.DbNull,
-        complianceStatus: 'approved',
-      });
-      await postCharge(tx, scope, { paymentId: row.id, currency: row.currency, amount, fee });
-      const object = paymentIntentObject(row);
-      await recordEvent(tx, scope, { type: 'charge.succeeded', object, ...request });
-      await recordEvent(tx, scope, { type: 'payment_intent.succeeded', object, ...request });
-    } else {
-      row = await updatePayment(tx, row, {
-        ...common,
-        status: 'authorized',
-        gatewayTransactionId: outcome.gatewayTransactionId,
-        amountCapturable: BigInt(amount),
-        lastPaymentError: Prisma.DbNull,
-        nextAction: Prisma.DbNull,
-        complianceStatus: 'approved',
-      });
-      await recordEvent(tx, scope, {
-        type: 'payment_intent.amount_capturable_updated',
-        object: paymentIntentObject(row),
-        ...request,
-      });
-    }
+    row = await recordApproval(tx, scope, row, common, outcome, request);
     return { row };
   }
 
   if (outcome.outcome === 'requires_action') {
-    // The customer authenticates on hosted checkout; until then the limit stays reserved.
+    // The customer authenticates on our challenge page (app/authenticate); until
+    // then the limit stays reserved. The URL is bound to this attempt.
     row = await updatePayment(tx, row, {
       ...common,
       status: 'pending',
       gatewayTransactionId: outcome.gatewayTransactionId,
+      lastPaymentError: Prisma.DbNull,
       nextAction: {
         type: 'redirect_to_url',
-        redirect_to_url: { url: null, return_url: params.return_url ?? null },
+        redirect_to_url: {
+          url: authenticationUrl(toPublicId('pi', row.id), attempt),
+          return_url: params.return_url ?? null,
+        },
       },
     });
     await recordEvent(tx, scope, {

@@ -123,3 +123,13 @@ export async function pageDashboardPayments(
   });
   return { rows: inOrder(result.ids, rows), hasMore: result.hasMore };
 }
+
+/**
+ * Whose payment this is, for the 3-D Secure challenge page, which has no API
+ * key: the caller must then prove it may act on it (the page's token,
+ * lib/payments/authentication-url.ts) before using the scope.
+ */
+export async function paymentScope(tx: DbTx, id: string): Promise<Scope | null> {
+  const row = await tx.transaction.findFirst({ where: { id }, select: { merchantId: true, livemode: true } });
+  return row ? { merchantId: row.merchantId, livemode: row.livemode } : null;
+}

@@ -19,6 +19,10 @@ import * as intents from '@/app/v1/payment_intents/route';
 import * as refundCancel from '@/app/v1/refunds/[refund]/cancel/route';
 import * as refund from '@/app/v1/refunds/[refund]/route';
 import * as refunds from '@/app/v1/refunds/route';
+import * as checkoutSessions from '@/app/v1/checkout/sessions/route';
+import * as checkoutSession from '@/app/v1/checkout/sessions/[session]/route';
+import * as checkoutSessionExpire from '@/app/v1/checkout/sessions/[session]/expire/route';
+import * as checkoutSessionLineItems from '@/app/v1/checkout/sessions/[session]/line_items/route';
 
 /**
  * The /v1 route handlers behind a plain Node HTTP server, so integration tests
@@ -52,6 +56,10 @@ const ROUTES: [RegExp, string[], Module][] = [
   [/^\/v1\/refunds$/, [], refunds],
   [/^\/v1\/refunds\/([^/]+)$/, ['refund'], refund],
   [/^\/v1\/refunds\/([^/]+)\/cancel$/, ['refund'], refundCancel],
+  [/^\/v1\/checkout\/sessions$/, [], checkoutSessions],
+  [/^\/v1\/checkout\/sessions\/([^/]+)$/, ['session'], checkoutSession],
+  [/^\/v1\/checkout\/sessions\/([^/]+)\/expire$/, ['session'], checkoutSessionExpire],
+  [/^\/v1\/checkout\/sessions\/([^/]+)\/line_items$/, ['session'], checkoutSessionLineItems],
 ];
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -284,6 +284,33 @@ export async function insertEvent(merchantId: string, over: Row = {}): Promise<s
   return (await insertRow('events', { ...defaults, ...over }, 'id')).id as string;
 }
 
+/** An open Checkout Session of 1000 USD, expiring in an hour. */
+export async function insertCheckoutSession(merchantId: string, over: Row = {}): Promise<string> {
+  const defaults = {
+    merchant_id: merchantId,
+    currency: 'USD',
+    amount_subtotal: 1000,
+    amount_total: 1000,
+    success_url: 'https://shop.example/thanks',
+    expires_at: new Date(Date.now() + 3600_000).toISOString(),
+  };
+  return (await insertRow('checkout_sessions', { ...defaults, ...over }, 'id')).id as string;
+}
+
+export async function insertCheckoutLineItem(sessionId: string, over: Row = {}): Promise<string> {
+  const defaults = {
+    session_id: sessionId,
+    position: 0,
+    name: 'T-shirt',
+    currency: 'USD',
+    unit_amount: 500,
+    quantity: 2,
+    amount_subtotal: 1000,
+    amount_total: 1000,
+  };
+  return (await insertRow('checkout_line_items', { ...defaults, ...over }, 'id')).id as string;
+}
+
 export async function insertPasswordHistory(userId: string, over: Row = {}): Promise<string> {
   const defaults = { user_id: userId, password_hash: `argon2id$old-${uniq()}` };
   return (await insertRow('password_history', { ...defaults, ...over }, 'id')).id as string;

@@ -6,6 +6,8 @@ import {
   insertAuditEvent,
   insertBalance,
   insertBalanceTransaction,
+  insertCheckoutLineItem,
+  insertCheckoutSession,
   insertEvent,
   insertLedgerPair,
   insertLimitUsage,
@@ -405,6 +407,13 @@ describe('schema.prisma agrees with the migrated database', () => {
       insertLimitUsage(m),
       insertEvent(m),
       insertBalanceTransaction(m).then((bt) => insertLedgerPair(bt, m)),
+      insertCheckoutSession(m, {
+        customer_id: c,
+        customer_email: 'buyer@example.com',
+        cancel_url: 'https://shop.example/cart',
+        metadata: JSON.stringify({ order: '1' }),
+        payment_intent_data: JSON.stringify({ capture_method: 'manual' }),
+      }).then((s) => insertCheckoutLineItem(s, { description: 'Cotton', images: ['https://shop.example/t.png'] })),
     ]);
     await Promise.all([insertRefund(tx, { requested_by: u }), insertDispute(tx), insertFraudLog(tx)]);
     await query('REFRESH MATERIALIZED VIEW merchant_monthly_stats');

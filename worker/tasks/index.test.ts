@@ -11,6 +11,12 @@ describe('worker schedule', () => {
     expect(startupJobs.every((job) => job in taskList)).toBe(true);
   });
 
+  it('checkout sessions are expired every minute', () => {
+    const item = parseCrontab(crontab).find((i) => i.task === 'expire_checkout_sessions');
+    expect(item?.match).toBeDefined();
+    expect(crontab).toContain('* * * * * expire_checkout_sessions');
+  });
+
   it('the retention sweeps are scheduled', () => {
     const tasks = parseCrontab(crontab).map((i) => i.task);
     expect(tasks).toEqual(expect.arrayContaining(['purge_api_request_logs', 'purge_idempotency_keys']));

@@ -1,5 +1,6 @@
 import type { TaskList } from 'graphile-worker';
 import { ensurePartitions } from './ensure-partitions';
+import { expireCheckoutSessions } from './expire-checkout-sessions';
 import { flushApiKeyLastUsed } from './flush-api-key-last-used';
 import { purgeApiRequestLogs } from './purge-api-request-logs';
 import { purgeIdempotencyKeys } from './purge-idempotency-keys';
@@ -14,6 +15,7 @@ export const taskList: TaskList = {
   purge_api_request_logs: purgeApiRequestLogs,
   purge_idempotency_keys: purgeIdempotencyKeys,
   release_available_funds: releaseAvailableFundsTask,
+  expire_checkout_sessions: expireCheckoutSessions,
 };
 
 /**
@@ -32,6 +34,8 @@ export const crontab = [
   '45 * * * * purge_idempotency_keys ?jobKey=purge_idempotency_keys',
   // Pending funds whose available_on has come (lib/ledger/release-available-funds.ts).
   '*/5 * * * * release_available_funds ?jobKey=release_available_funds',
+  // Checkout Sessions past their expires_at (lib/checkout/expire-due-sessions.ts).
+  '* * * * * expire_checkout_sessions ?jobKey=expire_checkout_sessions',
 ].join('\n');
 
 /** Jobs queued once each time a worker starts, so a fresh install is ready at once. */

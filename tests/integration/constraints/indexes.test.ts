@@ -185,6 +185,7 @@ describe('updated_at triggers', () => {
           AND tg.tgtype & 2 = 2 AND tg.tgtype & 1 = 1 AND tg.tgtype & 16 = 16 ORDER BY 1`,
     );
     expect(withColumn.map((r) => r.t)).toEqual([
+      'checkout_sessions',
       'customers',
       'daily_transaction_summaries',
       'disputes',

@@ -85,6 +85,11 @@ const VIOLATIONS: Violation<Table>[] = [
   check('merchants', 'merchants_limits_positive', { monthly_limit: -1 }),
   check('merchants', 'merchants_valid_verification_status', { verification_status: 'approved' }),
   check('merchants', 'merchants_valid_business_type', { business_type: 'conglomerate' }),
+  // Hosted pages' branding (20261121061000_checkout_sessions): #rrggbb lower case, https logos.
+  check('merchants', 'merchants_brand_color_hex', { brand_color: 'red' }),
+  check('merchants', 'merchants_brand_color_hex', { brand_color: '#FF0000' }),
+  check('merchants', 'merchants_logo_url_https', { logo_url: 'http://example.com/logo.png' }),
+  check('merchants', 'merchants_logo_url_https', { logo_url: 'javascript:alert(1)' }),
   unique(
     'merchants',
     'merchants_email_key',

@@ -1,0 +1,41 @@
+import { resourceMissing } from '@/lib/api/errors';
+import type { PageRequest } from '@/lib/api/list';
+import { fromPublicId } from '@/lib/api/object-id';
+import type { DbTx } from '@/lib/db/client';
+import { checkoutSessionObject } from './checkout-session-object';
+import { pageSessions, type Scope } from './repository';
+import type { ListCheckoutSessionsParams } from './schemas';
+
+/**
+ * GET /v1/checkout/sessions, newest first; filters `customer`,
+ * `payment_intent`, `status`, `created`. A filter id that cannot be this
+ * merchant's is "No such …", as at Stripe. Null when the cursor is not one of
+ * the listed sessions.
+ */
+export async function listCheckoutSessions(
+  tx: DbTx,
+  scope: Scope,
+  params: ListCheckoutSessionsParams,
+  page: PageRequest,
+) {
+  let customerId: string | undefined;
+  if (params.customer !== undefined) {
+    customerId = fromPublicId('cus', params.customer) ?? undefined;
+    if (!customerId) throw resourceMissing('customer', params.customer, 'customer');
+  }
+  let paymentId: string | undefined;
+  if (params.payment_intent !== undefined) {
+    paymentId = fromPublicId('pi', params.payment_intent) ?? undefined;
+    if (!paymentId) throw resourceMissing('payment_intent', params.payment_intent, 'payment_intent');
+  }
+  const result = await pageSessions(
+    tx,
+    scope,
+    { customerId, paymentId, status: params.status, created: params.created },
+    page,
+  );
+  if (!result) return null;
+  const data = [];
+  for (const row of result.rows) data.push(await checkoutSessionObject(tx, scope, row, params.expand));
+  return { data, hasMore: result.hasMore };
+}
