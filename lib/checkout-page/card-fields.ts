@@ -78,25 +78,15 @@ export function parseExpiry(value: string): { month: number; year: number } | nu
   return { month: Number(match[1]), year: 2000 + Number(match[2]) };
 }
 
-/** Countries whose addresses have no postal code: the field is optional there. */
-const NO_POSTAL_CODE = new Set([
-  'AE',
-  'AG',
-  'BS',
-  'BZ',
-  'FJ',
-  'GH',
-  'HK',
-  'JM',
-  'MO',
-  'QA',
-  'TT',
-  'UG',
-  'ZW',
-]);
+/**
+ * Countries whose cards are checked against a postal code: required there,
+ * optional elsewhere. The same list as the pay use case (lib/checkout/pay-input.ts),
+ * which cannot be imported here (it brings zod into the browser bundle).
+ */
+const POSTAL_CODE_REQUIRED = new Set(['US', 'CA', 'GB']);
 
 export function postalCodeRequired(country: string): boolean {
-  return !NO_POSTAL_CODE.has(country);
+  return POSTAL_CODE_REQUIRED.has(country);
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -19,6 +19,8 @@ export function defaultCountry(acceptLanguage: string | null): string {
 export interface PaymentSummary {
   status: string;
   challengeUrl: string | null;
+  /** The last attempt's failure, as the pay use case wrote it for the customer. */
+  errorMessage: string | null;
 }
 
 /**
@@ -31,6 +33,6 @@ export function paymentNotice(payment: PaymentSummary | null): string | null {
   if (payment.status === 'requires_action')
     return 'Your bank’s verification was not completed. Please try again, or use another card.';
   if (payment.status === 'requires_payment_method' || payment.status === 'canceled')
-    return 'Your previous payment attempt did not go through. Please try again, or use another card.';
+    return `${payment.errorMessage ?? 'Your previous payment attempt did not go through.'} Please try again, or use another card.`;
   return null;
 }

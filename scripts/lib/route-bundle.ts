@@ -12,9 +12,12 @@ import { gzipSync } from 'node:zlib';
  */
 export interface RouteBundle {
   route: string;
-  files: { file: string; bytes: number; gzipBytes: number }[];
+  /** `framework`: Next's root main files (React, router, runtime), the same on every route. */
+  files: { file: string; bytes: number; gzipBytes: number; framework: boolean }[];
   totalBytes: number;
   totalGzipBytes: number;
+  /** The chunks of the root layout and the page: what this app adds to the framework. */
+  routeGzipBytes: number;
   /** The route's client modules from this project (node_modules left out), e.g. components/checkout/card-form.tsx. */
   projectClientModules: string[];
 }
@@ -53,13 +56,19 @@ export function routeBundle(root: string, route: string): RouteBundle {
     throw new Error(`no entry for ${route} in the client manifest`);
   const sized = files.map((file) => {
     const body = readFileSync(path.join(nextDir, file));
-    return { file, bytes: body.length, gzipBytes: gzipSync(body).length };
+    return {
+      file,
+      bytes: body.length,
+      gzipBytes: gzipSync(body).length,
+      framework: build.rootMainFiles.includes(file),
+    };
   });
   return {
     route,
     files: sized,
     totalBytes: sized.reduce((s, f) => s + f.bytes, 0),
     totalGzipBytes: sized.reduce((s, f) => s + f.gzipBytes, 0),
+    routeGzipBytes: sized.filter((f) => !f.framework).reduce((s, f) => s + f.gzipBytes, 0),
     projectClientModules: Object.keys(manifest.clientModules)
       .filter((k) => k.startsWith('[project]/') && !k.includes('/node_modules/'))
       .map((k) => k.slice('[project]/'.length).replace(/ <module evaluation>$/, ''))
