@@ -20,6 +20,11 @@ export function payButton(page: Page) {
   return page.getByRole('button', { name: /^(Pay |Processing)/ });
 }
 
+/** The form's own alert region (Next.js has a route announcer with role=alert too). */
+export function formAlert(page: Page) {
+  return page.getByRole('form', { name: 'Pay with card' }).getByRole('alert');
+}
+
 export async function fillCard(page: Page, card: CardInput): Promise<void> {
   await expect(payButton(page)).toBeEnabled(); // hydrated: typing is formatted and validated
   if (!card.skipContact) {
