@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { invalidRequest, parameterInvalid } from '@/lib/api/errors';
+import { invalidRequest, parameterInvalid, parameterMissing } from '@/lib/api/errors';
 import { initialMetadata } from '@/lib/api/params';
 import { clock } from '@/lib/clock';
 import type { DbTx } from '@/lib/db/client';
@@ -51,8 +51,19 @@ export async function createCheckoutSession(
   checkUrl('success_url', params.success_url, scope.livemode);
   if (params.cancel_url !== undefined) checkUrl('cancel_url', params.cancel_url, scope.livemode);
 
+  const items = params.line_items.map((item, i) => {
+    if (item.price !== undefined) {
+      throw parameterInvalid(
+        `line_items[${i}][price]`,
+        'Prices (`price_…`) are not supported here: describe the line with `price_data` instead.',
+      );
+    }
+    if (!item.price_data) throw parameterMissing(`line_items[${i}][price_data]`);
+    return { price_data: item.price_data, quantity: item.quantity };
+  });
+
   // One currency per session, supported, and a total within the charge limits.
-  const first = params.line_items[0]!.price_data.currency;
+  const first = items[0]!.price_data.currency;
   const currency = normalizeCurrency(first);
   if (!currency) {
     throw parameterInvalid(
@@ -61,7 +72,7 @@ export async function createCheckoutSession(
     );
   }
   let total = 0;
-  params.line_items.forEach((item, i) => {
+  items.forEach((item, i) => {
     const p = `line_items[${i}][price_data]`;
     if (item.price_data.currency !== currency) {
       throw parameterInvalid(
@@ -137,7 +148,7 @@ export async function createCheckoutSession(
   });
   await insertLineItems(
     tx,
-    params.line_items.map((item, position) => {
+    items.map((item, position) => {
       const amount = BigInt(item.price_data.unit_amount * item.quantity);
       return {
         sessionId: id,

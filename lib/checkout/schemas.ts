@@ -18,15 +18,19 @@ const currency = z
   .transform((c) => c.toUpperCase());
 
 const lineItemParam = z.strictObject({
-  price_data: z.strictObject({
-    currency,
-    unit_amount: int(z.number().int().min(0).max(MAX_TOTAL)),
-    product_data: z.strictObject({
-      name: text(250).min(1),
-      description: text(500).optional(),
-      images: z.array(z.string().max(2048)).max(MAX_IMAGES).optional(),
-    }),
-  }),
+  /** Stripe's Price objects are not implemented: named here only to refuse it clearly. */
+  price: z.string().max(255).optional(),
+  price_data: z
+    .strictObject({
+      currency,
+      unit_amount: int(z.number().int().min(0).max(MAX_TOTAL)),
+      product_data: z.strictObject({
+        name: text(250).min(1),
+        description: text(500).optional(),
+        images: z.array(z.string().max(2048)).max(MAX_IMAGES).optional(),
+      }),
+    })
+    .optional(),
   quantity: int(z.number().int().min(1).max(MAX_QUANTITY)),
 });
 

@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromPublicId } from '@/lib/api/object-id';
+import { advanceClockForTests, resetClockForTests } from '@/lib/clock';
 import { getCheckoutPage, parseCheckoutSessionId, payCheckoutSession } from '@/lib/checkout';
 import { count, one, query } from '@/tests/helpers/fixtures';
 import { startApiServer, type ApiServer } from '@/tests/helpers/api-server';
@@ -83,5 +84,164 @@ describe('payCheckoutSession', () => {
     const tx = await one('SELECT status, attempts FROM transactions WHERE id = $1', [paid.payment_id]);
     expect(tx).toMatchObject({ status: 'succeeded', attempts: 2 });
     expect((await stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe('paid');
+  });
+});
+
+describe('never a second payment', () => {
+  it('20 concurrent submits of one session: one PaymentIntent, one authorization, one succeeded payment', async () => {
+    const { stripe, session } = await newSession();
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () => payCheckoutSession(payInput(session.id))),
+    );
+    const redirectUrl = `https://shop.example/thanks?session_id=${session.id}`;
+    expect(outcomes.filter((o) => o.kind === 'succeeded')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.kind === 'complete')).toHaveLength(19);
+    for (const o of outcomes) expect(o).toMatchObject({ redirectUrl });
+    const row = await sessionRow(session.id);
+    const merchant = row.merchant_id as string;
+    expect(await count('transactions', 'merchant_id = $1', [merchant])).toBe(1);
+    expect(await count('transactions', `merchant_id = $1 AND status = 'succeeded'`, [merchant])).toBe(1);
+    expect(
+      await count('sandbox_gateway_operations', `operation = 'authorize' AND reference LIKE $1`, [
+        `${row.payment_id as string}:%`,
+      ]),
+    ).toBe(1);
+    expect(await count('payment_methods_vault', 'merchant_id = $1', [merchant])).toBe(1);
+    expect(
+      await count('events', `merchant_id = $1 AND type = 'checkout.session.completed'`, [merchant]),
+    ).toBe(1);
+    expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('complete');
+  });
+});
+
+describe('what is refused before anything is written', () => {
+  it('an expired session answers expired, and nothing is vaulted, created or sent', async () => {
+    const { session } = await newSession({ expires_at: Math.floor(Date.now() / 1000) + 31 * 60 });
+    const merchant = (await sessionRow(session.id)).merchant_id as string;
+    advanceClockForTests(31 * 60_000 + 5_000);
+    try {
+      expect(await payCheckoutSession(payInput(session.id))).toEqual({ kind: 'expired' });
+    } finally {
+      resetClockForTests();
+    }
+    expect(await count('transactions', 'merchant_id = $1', [merchant])).toBe(0);
+    expect(await count('payment_methods_vault', 'merchant_id = $1', [merchant])).toBe(0);
+    expect(await count('events', 'merchant_id = $1', [merchant])).toBe(0);
+    expect(await sessionRow(session.id)).toMatchObject({ status: 'open', payment_id: null });
+  });
+
+  it('form errors come back per field, with nothing written', async () => {
+    const { session } = await newSession();
+    const outcome = await payCheckoutSession(
+      payInput(session.id, '4242', {
+        email: 'not-an-email',
+        billing: { name: ' ', country: 'US', postalCode: '' },
+      }),
+    );
+    expect(outcome).toEqual({
+      kind: 'invalid',
+      errors: {
+        email: 'Your email address is invalid.',
+        number: 'Your card number is invalid.',
+        name: 'Enter the name on your card.',
+        postalCode: 'Your postal code is incomplete.',
+      },
+    });
+    expect((await sessionRow(session.id)).payment_id).toBeNull();
+  });
+
+  it('a card the vault refuses is reported on its field (Stripe’s message)', async () => {
+    const { session } = await newSession();
+    expect(await payCheckoutSession(payInput(session.id, '4242424242424241'))).toEqual({
+      kind: 'invalid',
+      errors: { number: 'Your card number is incorrect.' },
+    });
+    const expiredCard = payInput(session.id);
+    expiredCard.card.expYear = 2020;
+    expect(await payCheckoutSession(expiredCard)).toEqual({
+      kind: 'invalid',
+      errors: { expiry: "Your card's expiration year is invalid." },
+    });
+    expect((await sessionRow(session.id)).payment_id).toBeNull();
+  });
+
+  it('the incorrect-CVC test card is declined with Stripe’s message', async () => {
+    const { session } = await newSession();
+    expect(await payCheckoutSession(payInput(session.id, CARDS.incorrectCvc))).toEqual({
+      kind: 'declined',
+      message: "Your card's security code is incorrect.",
+      declineCode: 'incorrect_cvc',
+    });
+  });
+});
+
+describe('card-testing limits', () => {
+  const authorizations = (merchant: string) =>
+    query(
+      `SELECT count(*)::int AS n FROM sandbox_gateway_operations o
+         JOIN transactions t ON o.reference LIKE t.id::text || ':%'
+        WHERE o.operation = 'authorize' AND t.merchant_id = $1`,
+      [merchant],
+    ).then((r) => r[0]!.n as number);
+
+  it('after 5 failures on one session, attempts are refused — nothing vaulted or sent — until the window passes', async () => {
+    const { session } = await newSession();
+    const ip = '198.51.100.1';
+    for (let i = 0; i < 5; i++) {
+      expect((await payCheckoutSession(payInput(session.id, CARDS.declined, { clientIp: ip }))).kind).toBe(
+        'declined',
+      );
+    }
+    const merchant = (await sessionRow(session.id)).merchant_id as string;
+    const [vaulted, sent] = [
+      await count('payment_methods_vault', 'merchant_id = $1', [merchant]),
+      await authorizations(merchant),
+    ];
+    expect(sent).toBe(5);
+    const blocked = await payCheckoutSession(payInput(session.id, CARDS.visa, { clientIp: '198.51.100.2' }));
+    expect(blocked.kind).toBe('rate_limited');
+    const retryAfter = (blocked as { retryAfterSeconds: number }).retryAfterSeconds;
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(2 * 15 * 60 + 1);
+    expect(await count('payment_methods_vault', 'merchant_id = $1', [merchant])).toBe(vaulted);
+    expect(await authorizations(merchant)).toBe(sent);
+    // A finished check: the block lifts once the failures have aged out of the window.
+    advanceClockForTests((retryAfter + 1) * 1000);
+    try {
+      expect((await payCheckoutSession(payInput(session.id, CARDS.visa, { clientIp: ip }))).kind).toBe(
+        'succeeded',
+      );
+    } finally {
+      resetClockForTests();
+    }
+  });
+
+  it('after 20 failures from one IP, that IP is refused on every session; another IP is not', async () => {
+    const ip = '198.51.100.77';
+    for (let s = 0; s < 4; s++) {
+      const { session } = await newSession();
+      for (let i = 0; i < 5; i++)
+        await payCheckoutSession(payInput(session.id, CARDS.declined, { clientIp: ip }));
+    }
+    const { session } = await newSession();
+    expect((await payCheckoutSession(payInput(session.id, CARDS.visa, { clientIp: ip }))).kind).toBe(
+      'rate_limited',
+    );
+    expect((await sessionRow(session.id)).payment_id).toBeNull();
+    expect(
+      (await payCheckoutSession(payInput(session.id, CARDS.visa, { clientIp: '198.51.100.78' }))).kind,
+    ).toBe('succeeded');
+  });
+
+  it('successes and form errors do not count', async () => {
+    const { session } = await newSession();
+    for (let i = 0; i < 8; i++) {
+      expect((await payCheckoutSession(payInput(session.id, '12', { clientIp: '198.51.100.9' }))).kind).toBe(
+        'invalid',
+      );
+    }
+    expect(
+      (await payCheckoutSession(payInput(session.id, CARDS.visa, { clientIp: '198.51.100.9' }))).kind,
+    ).toBe('succeeded');
   });
 });
