@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type Stripe from 'stripe';
 import { routeBundle } from '../scripts/lib/route-bundle';
 import { BASE_URL, DEMO_KEYS, stripeFor } from './helpers/api';
+import { DEMO, signIn } from './helpers/auth';
 import {
   assertNoCardData,
   checkoutScriptSnapshot,
@@ -229,7 +230,7 @@ test('an unknown session is a plain 404', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'This checkout page does not exist' })).toBeVisible();
 });
 
-test('axe-core: no serious or critical violations on the form, its error state and the receipt', async ({
+test('axe-core: no serious or critical violations on the form, its error state and the expired page', async ({
   page,
 }) => {
   const session = await newSession();
@@ -372,7 +373,9 @@ test('script inventory: only the scripts recorded in e2e/checkout-scripts.invent
   for (const path of snapshot.externalPaths) expect(path).toMatch(new RegExp(inventory.externalPathPattern));
   expect(snapshot.inlineCount).toBeLessThanOrEqual(inventory.maxInlineScripts);
   // Our own client code on the page, from the build being tested (stable names, unlike chunk files).
-  expect(routeBundle(process.cwd(), 'checkout/[id]/page').projectClientModules).toEqual(inventory.clientModules);
+  expect(routeBundle(process.cwd(), 'checkout/[id]/page').projectClientModules).toEqual(
+    inventory.clientModules,
+  );
   console.log(`checkout scripts: ${snapshot.externalPaths.length} external, ${snapshot.inlineCount} inline`);
 });
 
@@ -408,4 +411,108 @@ test('timings and JavaScript weight of the page (figures in docs/checkout-page.m
   // This ceiling catches growth of what we add.
   expect(figures.scriptBytesCompressed).toBeLessThan(150 * 1024);
   expect(payEnabledMs).toBeLessThan(10_000);
+});
+
+test('too many failed attempts: a readable message instead of another try', async ({ browser }) => {
+  // Its own client address, so this test's failures count for nobody else (per-IP limit).
+  const ip = `198.51.100.${Math.floor(Math.random() * 200) + 20}`;
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip } });
+  const page = await context.newPage();
+  try {
+    const session = await newSession();
+    await page.goto(session.url!);
+    let message = '';
+    for (let i = 0; i < 8 && !message.includes('Too many'); i++) {
+      await fillCard(page, { number: INSUFFICIENT_FUNDS, skipContact: i > 0 });
+      await payButton(page).click();
+      await expect(formAlert(page)).toContainText(/insufficient funds|Too many payment attempts/);
+      message = (await formAlert(page).textContent()) ?? '';
+    }
+    expect(message).toMatch(
+      /^Too many payment attempts\. Please wait (a second|a minute|\d+ seconds|\d+ minutes) and try again\.$/,
+    );
+    expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
+  } finally {
+    await context.close();
+  }
+});
+
+test('without JavaScript: the page renders, Pay stays disabled and nothing is sent', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const tracker = trackCardLeaks(page);
+  try {
+    const session = await newSession();
+    await page.goto(session.url!);
+    await expect(page.getByText('Linen apron')).toBeVisible();
+    // (Its <noscript> note is not asserted: Chromium with script execution switched off by
+    // DevTools, as here, still parses <noscript> as text.)
+    await expect(payButton(page)).toBeDisabled();
+    await page.getByLabel('Card number').fill(VISA);
+    await page.getByLabel('Card number').press('Enter');
+    await page.waitForLoadState('networkidle');
+    expect(page.url()).toBe(session.url);
+    await assertNoCardData(page, tracker, [VISA]);
+    expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
+  } finally {
+    await context.close();
+  }
+});
+
+test('product images: https only, with alt text and no referrer', async ({ page }) => {
+  const session = await stripe.checkout.sessions.create({
+    mode: 'payment',
+    line_items: [
+      {
+        price_data: {
+          currency: 'jpy',
+          unit_amount: 1500,
+          product_data: { name: 'Tenugui towel', images: ['https://images.example.test/tenugui.png'] },
+        },
+        quantity: 3,
+      },
+    ],
+    success_url: `${BASE_URL}/?session_id={CHECKOUT_SESSION_ID}`,
+  });
+  await page.goto(session.url!);
+  const image = page.getByRole('img', { name: 'Tenugui towel' });
+  await expect(image).toHaveAttribute('src', 'https://images.example.test/tenugui.png');
+  await expect(image).toHaveAttribute('referrerpolicy', 'no-referrer');
+  // Zero-decimal currency: yen have no minor digits.
+  await expect(page.getByTestId('checkout-total')).toHaveText('¥4,500');
+  await expect(page.getByText('Qty 3 × ¥1,500')).toBeVisible();
+});
+
+test('branding from Settings → Business reaches the checkout: colour on Pay, logo in the header', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.owner.email, DEMO.owner.password);
+  await page.goto('/dashboard/settings/business');
+  const form = page.getByRole('form', { name: 'Branding' });
+  await form.getByLabel('Brand colour').fill('blue');
+  await form.getByRole('button', { name: 'Save branding' }).click();
+  await expect(form.getByText('Enter a colour as # and six hex digits, e.g. #0a2540.')).toBeVisible();
+  await form.getByLabel('Brand colour').fill('#FFD60A');
+  await form.getByLabel('Logo URL').fill('https://cdn.example.test/acme-logo.png');
+  await form.getByRole('button', { name: 'Save branding' }).click();
+  await expect(form.getByText('Branding saved.', { exact: false })).toBeVisible();
+
+  try {
+    const session = await newSession();
+    await page.goto(session.url!);
+    // A light brand colour gets black text (contrast), set only as a style value.
+    await expect(payButton(page)).toHaveCSS('background-color', 'rgb(255, 214, 10)');
+    await expect(payButton(page)).toHaveCSS('color', 'rgb(0, 0, 0)');
+    const logo = page.getByRole('banner').getByRole('img');
+    await expect(logo).toHaveAttribute('src', 'https://cdn.example.test/acme-logo.png');
+    await expect(logo).toHaveAttribute('referrerpolicy', 'no-referrer');
+    await expect(logo).toHaveAttribute('alt', /logo$/);
+  } finally {
+    // The demo merchant is shared with the other tests: back to no branding.
+    await page.goto('/dashboard/settings/business');
+    await form.getByLabel('Brand colour').fill('');
+    await form.getByLabel('Logo URL').fill('');
+    await form.getByRole('button', { name: 'Save branding' }).click();
+    await expect(form.getByText('Branding saved.', { exact: false })).toBeVisible();
+  }
 });
