@@ -359,6 +359,8 @@ test('CSP on /checkout/*: nonce scripts, no unsafe-inline, no framing', async ({
   expect(directives['frame-ancestors']).toEqual(["'none'"]);
   expect(directives['img-src']).toContain('https:');
   expect(response!.headers()['x-frame-options']).toBe('DENY');
+  // The checkout URL is not sent on to the merchant's site.
+  await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'same-origin');
 });
 
 test('script inventory: only the scripts recorded in e2e/checkout-scripts.inventory.json', async ({
