@@ -29,7 +29,6 @@ function basicProblem(value: string, url: URL | null): string | null {
   if (value.length > MAX_URL_LENGTH) return `must be at most ${MAX_URL_LENGTH} characters`;
   if (!url) return 'is not a valid URL';
   if (url.username || url.password) return 'may not contain a user name or password';
-  if (!url.hostname) return 'must have a host';
   return null;
 }
 
@@ -40,7 +39,7 @@ export function redirectUrlProblem(value: string, livemode: boolean): string | n
   const url = parse(probe);
   const basic = basicProblem(value, url);
   if (basic) return basic;
-  if (url!.protocol === 'https:') return null;
+  if (url!.protocol === 'https:') return url!.hostname ? null : 'must have a host';
   if (url!.protocol === 'http:') {
     if (livemode) return 'must use https in live mode';
     return LOCAL_HOSTS.has(url!.hostname) ? null : 'must use https (http only for localhost in test mode)';
@@ -53,7 +52,8 @@ export function imageUrlProblem(value: string): string | null {
   const url = parse(value);
   const basic = basicProblem(value, url);
   if (basic) return basic;
-  return url!.protocol === 'https:' ? null : 'must use https';
+  if (url!.protocol !== 'https:') return 'must use https';
+  return url!.hostname ? null : 'must have a host';
 }
 
 /** success_url with Stripe's template filled in. */

@@ -43,7 +43,9 @@ const TRANSACTION = { maxWait: 10_000, timeout: 30_000 } as const;
  * payment completes its session (`checkout.session.completed`) in the same
  * transaction. Null: no such payment, or the token does not match.
  */
-export async function submitAuthenticationChallenge(input: ChallengeSubmission): Promise<ChallengeAnswer | null> {
+export async function submitAuthenticationChallenge(
+  input: ChallengeSubmission,
+): Promise<ChallengeAnswer | null> {
   const id = fromPublicId('pi', input.paymentIntentId);
   if (!id) return null;
   const scope = await paymentScope(db(), id);
@@ -53,7 +55,8 @@ export async function submitAuthenticationChallenge(input: ChallengeSubmission):
   const answer = await db().$transaction(async (tx) => {
     const session = await lockSessionByPayment(tx, scope, id);
     const locked = await lockPayment(tx, scope, id);
-    if (!locked || !validAuthenticationToken(input.paymentIntentId, locked.attempts, input.token)) return null;
+    if (!locked || !validAuthenticationToken(input.paymentIntentId, locked.attempts, input.token))
+      return null;
     const done = await completePaymentAuthentication(tx, scope, id, { outcome: input.outcome }, request);
     if (!done) return null;
     if (session) {

@@ -5,7 +5,7 @@ import { advanceClockForTests, resetClockForTests } from '@/lib/clock';
 import { getCheckoutPage, parseCheckoutSessionId, payCheckoutSession } from '@/lib/checkout';
 import { count, one, query } from '@/tests/helpers/fixtures';
 import { startApiServer, type ApiServer } from '@/tests/helpers/api-server';
-import { merchantWithKey } from '../api/helpers';
+import { actorForNewMerchant, merchantWithKey, newKey } from '../api/helpers';
 import { CARDS, payInput, sessionParams } from './helpers';
 
 /** The hosted page's pay flow (lib/checkout), with sessions made through the SDK. */
@@ -243,5 +243,94 @@ describe('card-testing limits', () => {
     expect(
       (await payCheckoutSession(payInput(session.id, CARDS.visa, { clientIp: '198.51.100.9' }))).kind,
     ).toBe('succeeded');
+  });
+});
+
+describe('the page view', () => {
+  it('shows the merchant, the lines and the filled-in success_url of an open session', async () => {
+    const { session } = await newSession({ customer_email: 'pre@example.com' });
+    const merchant = (await sessionRow(session.id)).merchant_id as string;
+    await query(
+      `UPDATE merchants SET brand_color = '#0a7c4e', logo_url = 'https://shop.example/logo.png' WHERE id = $1`,
+      [merchant],
+    );
+    const page = await getCheckoutPage(session.id);
+    expect(page).toMatchObject({
+      id: session.id,
+      status: 'open',
+      livemode: false,
+      merchant: { name: 'Test Shop', brandColor: '#0a7c4e', logoUrl: 'https://shop.example/logo.png' },
+      currency: 'USD',
+      amountSubtotal: 3500,
+      amountTotal: 3500,
+      customerEmail: 'pre@example.com',
+      successUrl: `https://shop.example/thanks?session_id=${session.id}`,
+      cancelUrl: 'https://shop.example/cart',
+      payment: null,
+    });
+    expect(page?.lineItems).toEqual([
+      {
+        name: 'T-shirt',
+        description: 'Cotton',
+        images: ['https://example.com/t.png'],
+        quantity: 2,
+        unitAmount: 1500,
+        amountTotal: 3000,
+      },
+      { name: 'Sticker', description: null, images: [], quantity: 1, unitAmount: 500, amountTotal: 500 },
+    ]);
+    expect(page?.expiresAt.getTime()).toBe(session.expires_at * 1000);
+  });
+
+  it('unknown and malformed ids are null', async () => {
+    expect(await getCheckoutPage('cs_test_0000000000000000000000')).toBeNull();
+    expect(await getCheckoutPage('cs_test_nope')).toBeNull();
+    expect(await getCheckoutPage('pi_0000000000000000000000')).toBeNull();
+    const { session } = await newSession();
+    // The same session id in the other mode is another (missing) session.
+    expect(await getCheckoutPage(session.id.replace('cs_test_', 'cs_live_'))).toBeNull();
+  });
+
+  it('a session past expires_at is shown and stored as expired, with its event, once', async () => {
+    const { stripe, session } = await newSession({ expires_at: Math.floor(Date.now() / 1000) + 31 * 60 });
+    advanceClockForTests(32 * 60_000);
+    try {
+      expect((await getCheckoutPage(session.id))?.status).toBe('expired');
+      expect((await getCheckoutPage(session.id))?.status).toBe('expired');
+    } finally {
+      resetClockForTests();
+    }
+    expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('expired');
+    expect(
+      await count('events', `type = 'checkout.session.expired' AND data->'object'->>'id' = $1`, [session.id]),
+    ).toBe(1);
+  });
+});
+
+describe('live mode', () => {
+  it('a live session takes a card on the page (the only way live card numbers come in)', async () => {
+    const actor = await actorForNewMerchant();
+    const live = server.stripe(await newKey(actor, { environment: 'live' }));
+    const session = await live.checkout.sessions.create(sessionParams());
+    expect(session.id).toMatch(/^cs_live_/);
+    expect(await payCheckoutSession(payInput(session.id))).toMatchObject({ kind: 'succeeded' });
+    const after = await live.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] });
+    expect(after).toMatchObject({
+      status: 'complete',
+      livemode: true,
+      payment_intent: { livemode: true, status: 'succeeded' },
+    });
+  });
+
+  it('a suspended merchant’s page takes no payment', async () => {
+    const { session } = await newSession();
+    const merchant = (await sessionRow(session.id)).merchant_id as string;
+    await query(`UPDATE merchants SET status = 'suspended' WHERE id = $1`, [merchant]);
+    expect(await payCheckoutSession(payInput(session.id))).toEqual({
+      kind: 'declined',
+      message: 'This business can’t accept payments right now. You have not been charged.',
+      declineCode: null,
+    });
+    expect(await count('payment_methods_vault', 'merchant_id = $1', [merchant])).toBe(0);
   });
 });
