@@ -251,6 +251,31 @@ test('axe-core: no serious or critical violations on the form, its error state a
   expect(await serious()).toEqual([]);
 });
 
+test('axe-core: no serious or critical violations on the receipt', async ({ page }) => {
+  const session = await newSession();
+  // Hold the redirect to success_url until the receipt has been checked (the page stays until it answers).
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.searchParams.get('session_id') === session.id,
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  await page.goto(session.url!);
+  await fillCard(page, { number: VISA });
+  await payButton(page).click();
+  await expect(page.getByRole('heading', { name: 'Thank you! You paid $20.00' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Payment successful.');
+  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  release();
+  expect(violations.map((v) => v.id)).toEqual([]);
+  await expectSuccessUrl(page, session.id);
+});
+
 test('phone width (375 px): no sideways scrolling, and paying works', async ({ browser }) => {
   const context = await browser.newContext({
     viewport: { width: 375, height: 740 },
