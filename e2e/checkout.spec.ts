@@ -91,7 +91,12 @@ test('pays with 4242: receipt, success_url with the session id, session complete
   const pi = await expectPaid(session.id, 2000);
   expect(pi.payment_method).toBeTruthy();
 
-  // Back button and refresh: the receipt again, never a second payment.
+  // Back button and refresh: the receipt again, never a second payment. (The fresh
+  // receipt would send the browser on again after 2.5 s: hold that navigation.)
+  await page.route(
+    (url) => url.searchParams.get('session_id') === session.id,
+    () => new Promise<void>(() => {}),
+  );
   await page.goBack();
   await expect(page).toHaveURL(session.url!);
   await expect(page.getByText('Payment successful')).toBeVisible();
@@ -201,6 +206,32 @@ test('a double-click on Pay, and two submits in one task, make one payment', asy
   const recent = await stripe.paymentIntents.list({ limit: 50 });
   expect(recent.data.filter((p) => p.amount === amount).map((p) => p.id)).toEqual([pi.id]);
   expect(recent.data.filter((p) => p.amount === amount + 1)).toHaveLength(1);
+});
+
+test('a second tab that submits after the first paid gets the receipt, not a second payment', async ({
+  browser,
+}) => {
+  const amount = 6217;
+  const session = await newSession({}, amount);
+  const context = await browser.newContext();
+  try {
+    const first = await context.newPage();
+    const second = await context.newPage();
+    await first.goto(session.url!);
+    await second.goto(session.url!);
+    await fillCard(first, { number: VISA });
+    await fillCard(second, { number: VISA });
+    await payButton(first).click();
+    await expectSuccessUrl(first, session.id);
+    await payButton(second).click();
+    await expect(second.getByText('Payment successful')).toBeVisible();
+    await expect(second.getByLabel('Card number')).toHaveCount(0);
+    await expectPaid(session.id, amount);
+    const recent = await stripe.paymentIntents.list({ limit: 50 });
+    expect(recent.data.filter((p) => p.amount === amount)).toHaveLength(1);
+  } finally {
+    await context.close();
+  }
 });
 
 test('an expired session cannot be paid: the page says so and offers the cancel link', async ({ page }) => {

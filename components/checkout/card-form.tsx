@@ -422,7 +422,6 @@ export function CardForm(props: CardFormProps) {
       <button
         type="submit"
         disabled={!hydrated || pending}
-        aria-disabled={!hydrated || pending}
         style={props.buttonStyle ?? undefined}
         className={`w-full rounded-lg px-4 py-3 text-base font-semibold shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900 disabled:cursor-not-allowed disabled:opacity-70 ${props.buttonStyle ? '' : 'bg-indigo-700 text-white hover:bg-indigo-800'}`}
       >
