@@ -78,6 +78,11 @@ describe('the API reference', () => {
       "new Stripe('sk_test_…', { host: 'localhost', port: 3000, protocol: 'http' })",
     );
     expect(op('customers.create').node).toContain('const customer = await stripe.customers.create({');
+    // Nested resources keep their namespace, as in stripe-node.
+    expect(op('checkout.sessions.create').node).toContain('const session = await stripe.checkout.sessions.create({');
+    expect(op('checkout.sessions.listLineItems').node).toContain(
+      "const lineItems = await stripe.checkout.sessions.listLineItems('cs_test_",
+    );
     expect(op('customers.delete').node).toMatch(/stripe\.customers\.del\('cus_\w+'\);$/);
     expect(op('customers.list').node).toContain('stripe.customers.list({\n  limit: 3,\n})');
   });

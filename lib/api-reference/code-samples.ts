@@ -65,11 +65,21 @@ export function jsLiteral(value: unknown, indent = ''): string {
 }
 
 export function nodeSample(req: SampleRequest): string {
-  const [resource = '', action = ''] = req.operationId.split('.');
+  // `customers.create`, or a nested resource: `checkout.sessions.listLineItems`.
+  const parts = req.operationId.split('.');
+  const action = parts.pop() ?? '';
   // stripe-node names delete `del` (delete is a reserved word in older JavaScript).
   const method = action === 'delete' ? 'del' : camel(action);
-  const plural = camel(resource);
-  const result = action === 'list' ? plural : action === 'delete' ? 'deleted' : plural.replace(/s$/, '');
+  const namespace = parts.map(camel).join('.');
+  const plural = camel(parts.at(-1) ?? '');
+  const result =
+    action === 'list'
+      ? plural
+      : action === 'delete'
+        ? 'deleted'
+        : /^list[A-Z]/.test(action)
+          ? action.charAt(4).toLowerCase() + action.slice(5)
+          : plural.replace(/s$/, '');
   const args = [
     ...[...req.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => jsLiteral(req.pathParams[name!] ?? name)),
     ...(req.params && Object.keys(req.params).length ? [jsLiteral(req.params)] : []),
@@ -84,6 +94,6 @@ export function nodeSample(req: SampleRequest): string {
     '',
     `const stripe = new Stripe('${KEY_PLACEHOLDER}', ${options});`,
     '',
-    `const ${result} = await stripe.${plural}.${method}(${args.join(', ')});`,
+    `const ${result} = await stripe.${namespace}.${method}(${args.join(', ')});`,
   ].join('\n');
 }

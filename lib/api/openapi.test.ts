@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCheckoutSessionId } from '@/lib/checkout/session-id';
 import { catalogue } from './catalogue';
 import { COMPONENT_REF, type JsonSchema } from './json-schema';
 import { fromPublicId, type ObjectPrefix } from './object-id';
@@ -193,6 +194,11 @@ describe('the OpenAPI document', () => {
         // PaymentMethod ids are the vault's random tokens, not encoded UUIDs (lib/vault/types.ts).
         if (id.startsWith('pm_')) {
           expect(id).toMatch(/^pm_[0-9A-Za-z]{24}$/);
+          continue;
+        }
+        // Checkout Session ids carry the mode (lib/checkout/session-id.ts).
+        if (id.startsWith('cs_')) {
+          expect(parseCheckoutSessionId(id), id).not.toBeNull();
           continue;
         }
         const prefix = id.slice(0, id.indexOf('_')) as ObjectPrefix;

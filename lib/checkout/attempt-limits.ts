@@ -107,6 +107,8 @@ export async function recordFailure(
     log.warn('checkout attempt limits: Redis unavailable, counting per process', {
       err: (err as Error).message,
     });
+    // Bounded: the fallback is for an outage, not a second store.
+    if (local.size > 50_000) local.clear();
     for (const key of keyList) local.set(key, (local.get(key) ?? 0) + 1);
   }
 }

@@ -142,7 +142,7 @@ export async function createCheckoutSession(
     cancelUrl: params.cancel_url ?? null,
     expiresAt: new Date(expiresAt * 1000),
     metadata: initialMetadata(params.metadata),
-    paymentIntentData: paymentIntentData as Record<string, unknown> as never,
+    paymentIntentData: { ...paymentIntentData },
     createdAt: now,
     updatedAt: now,
   });

@@ -16,6 +16,7 @@ const read = { resource: 'checkout_sessions', access: 'read' } as const;
 const write = { resource: 'checkout_sessions', access: 'write' } as const;
 const pathParams = { session: 'The Checkout Session id (`cs_test_…` / `cs_live_…`).' };
 const expandable = CHECKOUT_SESSION_EXPANDABLE;
+const example = { pathParams: { session: 'cs_test_1nYsIRDpQ7rQiqqDoEps1D' } };
 
 export const checkoutSessionEndpoints = {
   create: {
@@ -55,6 +56,7 @@ export const checkoutSessionEndpoints = {
     pathParams,
     response: checkoutSessionObject,
     expandable,
+    example,
   },
   list: {
     name: 'checkout.sessions.list',
@@ -81,6 +83,7 @@ export const checkoutSessionEndpoints = {
     response: lineItemListObject,
     list: true,
     expandable: [],
+    example,
   },
   expire: {
     name: 'checkout.sessions.expire',
@@ -95,5 +98,6 @@ export const checkoutSessionEndpoints = {
     pathParams,
     response: checkoutSessionObject,
     expandable,
+    example,
   },
 } satisfies Record<string, Endpoint>;

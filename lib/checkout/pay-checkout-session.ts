@@ -13,6 +13,7 @@ import { blockedFor, recordFailure } from './attempt-limits';
 import { checkoutPageUrl } from './checkout-session-object';
 import { completeLockedSession } from './complete-checkout-session';
 import type { StoredPaymentIntentData } from './create-checkout-session';
+import { expireLockedSession } from './expire-checkout-session';
 import { fieldOfCardError, payInputErrors, type PayInput } from './pay-input';
 import { fillSessionId } from './redirect-url';
 import { lockSession, sessionScope, updateSession, type Scope, type SessionRow } from './repository';
@@ -120,7 +121,11 @@ async function attemptPayment(
       // A challenge is open for the card already entered: finish (or fail) it first.
       return { outcome: { kind: 'requires_action', challengeUrl: challengeUrlOf(payment) }, failed: false };
     }
-    if (status === 'canceled') return { outcome: { kind: 'expired' }, failed: false };
+    if (status === 'canceled') {
+      // The merchant canceled the session's payment (API or dashboard): nothing can be paid here any more.
+      await expireLockedSession(tx, scope, session, NO_REQUEST);
+      return { outcome: { kind: 'expired' }, failed: false };
+    }
   }
 
   const email = input.email.trim();

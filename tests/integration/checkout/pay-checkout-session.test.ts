@@ -114,6 +114,18 @@ describe('never a second payment', () => {
   });
 });
 
+describe('a payment canceled by the merchant', () => {
+  it('expires its session: the page can no longer take a card', async () => {
+    const { stripe, session } = await newSession();
+    expect((await payCheckoutSession(payInput(session.id, CARDS.declined))).kind).toBe('declined');
+    const pi = (await stripe.checkout.sessions.retrieve(session.id)).payment_intent as string;
+    await stripe.paymentIntents.cancel(pi);
+    expect(await payCheckoutSession(payInput(session.id))).toEqual({ kind: 'expired' });
+    expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('expired');
+    expect(await count('transactions', `id = $1 AND status = 'cancelled'`, [fromPublicId('pi', pi)])).toBe(1);
+  });
+});
+
 describe('what is refused before anything is written', () => {
   it('an expired session answers expired, and nothing is vaulted, created or sent', async () => {
     const { session } = await newSession({ expires_at: Math.floor(Date.now() / 1000) + 31 * 60 });
