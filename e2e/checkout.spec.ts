@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type Stripe from 'stripe';
-import { routeBundle } from '../scripts/lib/route-bundle';
+import { createHash } from 'node:crypto';
 import { BASE_URL, DEMO_KEYS, stripeFor } from './helpers/api';
 import { DEMO, signIn } from './helpers/auth';
 import {
@@ -10,6 +10,7 @@ import {
   fillCard,
   formAlert,
   payButton,
+  readBuiltCheckoutScript,
   readInventory,
   trackCardLeaks,
   type CardLeakTracker,
@@ -195,7 +196,7 @@ test('a double-click on Pay, and two submits in one task, make one payment', asy
   const second = await newSession({}, amount + 1);
   await page.goto(second.url!);
   await fillCard(page, { number: VISA });
-  // Both submits before React can re-render the disabled button.
+  // Both submits in one task, before anything could re-render the disabled button.
   await page.locator('form[aria-labelledby="pay-heading"]').evaluate((form: HTMLFormElement) => {
     form.requestSubmit();
     form.requestSubmit();
@@ -425,16 +426,35 @@ test('script inventory: only the scripts recorded in e2e/checkout-scripts.invent
   const session = await newSession();
   const snapshot = await checkoutScriptSnapshot(page, session.url!);
   const inventory = readInventory();
+  const built = readBuiltCheckoutScript();
   // Update on purpose: see docs/checkout-page.md#script-inventory.
   expect(snapshot.origins).toEqual(inventory.origins);
+  expect(snapshot.inlineCount).toBe(inventory.inlineScripts);
   expect(snapshot.inlineWithoutNonce).toEqual([]);
-  for (const path of snapshot.externalPaths) expect(path).toMatch(new RegExp(inventory.externalPathPattern));
-  expect(snapshot.inlineCount).toBeLessThanOrEqual(inventory.maxInlineScripts);
-  // Our own client code on the page, from the build being tested (stable names, unlike chunk files).
-  expect(routeBundle(process.cwd(), 'checkout/[id]/page').projectClientModules).toEqual(
-    inventory.clientModules,
+  // Exactly the recorded scripts, fetched and in the DOM: nothing else (no framework chunk).
+  expect(snapshot.externalPaths).toHaveLength(inventory.scripts.length);
+  expect(snapshot.external).toHaveLength(inventory.scripts.length);
+  const [recorded] = inventory.scripts;
+  const [script] = snapshot.external;
+  expect(script!.path).toMatch(new RegExp(recorded!.pathPattern));
+  expect(script!.path).toBe(built.src);
+  expect(snapshot.externalPaths).toEqual([built.src]);
+  // Pinned: this response's nonce, and Subresource Integrity matching the built file and what is served.
+  expect(script!.nonceOk).toBe(true);
+  expect(script!.crossOrigin).toBe('anonymous');
+  expect(script!.integrity).toBe(built.integrity);
+  expect(built.integrity).toBe(built.fileIntegrity);
+  const served = await page.request.get(script!.path);
+  expect(
+    `sha384-${createHash('sha384')
+      .update(await served.body())
+      .digest('base64')}`,
+  ).toBe(built.integrity);
+  // What went into it (stable names, unlike the hashed file name).
+  expect(built.modules).toEqual(recorded!.modules);
+  console.log(
+    `checkout scripts: ${snapshot.external.map((s) => s.path).join(', ')}, ${snapshot.inlineCount} inline`,
   );
-  console.log(`checkout scripts: ${snapshot.externalPaths.length} external, ${snapshot.inlineCount} inline`);
 });
 
 test('timings and JavaScript weight of the page (figures in docs/checkout-page.md)', async ({
@@ -465,9 +485,10 @@ test('timings and JavaScript weight of the page (figures in docs/checkout-page.m
   });
   console.log(`checkout timings: ${JSON.stringify(result)}`);
   expect(figures.scriptBytesCompressed).toBeGreaterThan(0);
-  // The target is 100 KB; Next's own runtime is ~129 KB of it (docs/checkout-page.md#performance).
-  // This ceiling catches growth of what we add.
-  expect(figures.scriptBytesCompressed).toBeLessThan(150 * 1024);
+  // The target is 100 KB compressed; the page's one script is ~4 KB (docs/checkout-page.md#performance).
+  // This ceiling catches growth well before the target.
+  expect(figures.scriptCount).toBe(1);
+  expect(figures.scriptBytesCompressed).toBeLessThan(20 * 1024);
   expect(payEnabledMs).toBeLessThan(10_000);
 });
 

@@ -1,8 +1,9 @@
 /**
  * The receipt of a paid checkout session: rendered by the page for a completed
- * session (refresh, back button, return from 3-D Secure) and by the card form
- * right after its payment succeeds. Presentational only; every value arrives
- * as text already formatted (and URLs already checked) by the caller.
+ * session (refresh, back button, return from 3-D Secure), and as the card
+ * form's <template> that its script fills in right after a payment succeeds
+ * (the data-receipt-* hooks). Presentational only; every value arrives as text
+ * already formatted (and URLs already checked) by the caller.
  */
 export interface ReceiptProps {
   merchantName: string;
@@ -39,13 +40,17 @@ export function Receipt({ merchantName, amount, card, paidAt, returnUrl, redirec
         {card ? (
           <>
             <dt className="text-slate-600">Card</dt>
-            <dd className="font-medium text-slate-900">{card}</dd>
+            <dd className="font-medium text-slate-900" data-receipt-card>
+              {card}
+            </dd>
           </>
         ) : null}
         {paidAt ? (
           <>
             <dt className="text-slate-600">Date</dt>
-            <dd className="font-medium text-slate-900">{paidAt}</dd>
+            <dd className="font-medium text-slate-900" data-receipt-paid-at>
+              {paidAt}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -54,6 +59,7 @@ export function Receipt({ merchantName, amount, card, paidAt, returnUrl, redirec
           {redirecting ? <p className="text-sm text-slate-700">Taking you back to {merchantName}…</p> : null}
           <a
             href={returnUrl}
+            data-receipt-return
             className="inline-block rounded-lg bg-slate-900 px-4 py-2.5 text-sm font-semibold text-white hover:bg-slate-700"
           >
             Return to merchant

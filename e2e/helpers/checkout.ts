@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
@@ -20,13 +21,13 @@ export function payButton(page: Page) {
   return page.getByRole('button', { name: /^(Pay |Processing)/ });
 }
 
-/** The form's own alert region (Next.js has a route announcer with role=alert too). */
+/** The form's own alert region. */
 export function formAlert(page: Page) {
   return page.getByRole('form', { name: 'Pay with card' }).getByRole('alert');
 }
 
 export async function fillCard(page: Page, card: CardInput): Promise<void> {
-  await expect(payButton(page)).toBeEnabled(); // hydrated: typing is formatted and validated
+  await expect(payButton(page)).toBeEnabled(); // the script is running: typing is formatted and validated
   if (!card.skipContact) {
     const email = page.getByLabel('Email');
     if ((await email.getAttribute('readonly')) === null) await email.fill('customer@example.com');
@@ -78,7 +79,10 @@ export async function assertNoCardData(
 export interface ScriptSnapshot {
   /** Origins of every script the browser fetched: 'self' for ours. */
   origins: string[];
+  /** Every script URL the browser fetched or the DOM names, by path. */
   externalPaths: string[];
+  /** The DOM's external scripts with the attributes that pin them. */
+  external: { path: string; integrity: string; crossOrigin: string | null; nonceOk: boolean }[];
   inlineCount: number;
   /** Inline scripts without this response's nonce (their first characters). */
   inlineWithoutNonce: string[];
@@ -97,16 +101,24 @@ export async function checkoutScriptSnapshot(page: Page, url: string): Promise<S
   const inDom = await page.evaluate((expected) => {
     const scripts = Array.from(document.querySelectorAll('script'));
     return {
-      external: scripts.filter((s) => s.src).map((s) => s.src),
+      external: scripts
+        .filter((s) => s.src)
+        .map((s) => ({
+          src: s.src,
+          integrity: s.integrity,
+          crossOrigin: s.getAttribute('crossorigin'),
+          nonceOk: s.nonce === expected,
+        })),
       inline: scripts
         .filter((s) => !s.src)
         .map((s) => ({ ok: s.nonce === expected, head: (s.textContent ?? '').slice(0, 60) })),
     };
   }, nonce);
-  const all = [...new Set([...fetched, ...inDom.external])];
+  const all = [...new Set([...fetched, ...inDom.external.map((s) => s.src)])];
   return {
     origins: [...new Set(all.map((u) => (new URL(u).origin === origin ? 'self' : new URL(u).origin)))].sort(),
     externalPaths: all.map((u) => new URL(u).pathname),
+    external: inDom.external.map(({ src, ...rest }) => ({ path: new URL(src).pathname, ...rest })),
     inlineCount: inDom.inline.length,
     inlineWithoutNonce: inDom.inline.filter((s) => !s.ok).map((s) => s.head),
   };
@@ -114,13 +126,32 @@ export async function checkoutScriptSnapshot(page: Page, url: string): Promise<S
 
 export interface ScriptInventory {
   origins: string[];
-  externalPathPattern: string;
-  maxInlineScripts: number;
-  clientModules: string[];
+  scripts: { pathPattern: string; source: string; modules: string[] }[];
+  inlineScripts: number;
 }
 
 export function readInventory(): ScriptInventory {
   return JSON.parse(
     readFileSync(path.join(process.cwd(), 'e2e/checkout-scripts.inventory.json'), 'utf8'),
   ) as ScriptInventory;
+}
+
+/** What `npm run build` produced for the page (scripts/lib/checkout-script.ts). */
+export interface BuiltCheckoutScript {
+  src: string;
+  integrity: string;
+  bytes: number;
+  modules: string[];
+  /** The file's own sha384, computed here from its bytes on disk. */
+  fileIntegrity: string;
+}
+
+export function readBuiltCheckoutScript(): BuiltCheckoutScript {
+  const dir = path.join(process.cwd(), 'public', 'checkout-assets');
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Omit<
+    BuiltCheckoutScript,
+    'fileIntegrity'
+  >;
+  const body = readFileSync(path.join(dir, path.basename(manifest.src)));
+  return { ...manifest, fileIntegrity: `sha384-${createHash('sha384').update(body).digest('base64')}` };
 }

@@ -4,9 +4,10 @@ import { luhnValid } from '@/lib/cards/luhn';
 
 /**
  * The checkout card form's fields as a person types them: spacing, the brand,
- * and a readable message per field. Shared by the form (in the browser, so it
- * imports nothing from Node) and by the server action, which checks the same
- * rules again before anything reaches the pay use case.
+ * and a readable message per field. Shared by the form's script (in the
+ * browser, so it imports nothing from Node) and by the pay endpoint
+ * (pay-form.ts), which checks the same rules again before anything reaches
+ * the pay use case.
  */
 export type CardFieldName = 'email' | 'number' | 'expiry' | 'cvc' | 'name' | 'country' | 'postalCode';
 
@@ -148,6 +149,17 @@ export function fieldError(field: CardFieldName, values: CardFormValues, now: Da
     }
   }
 }
+
+/** Each field's label: the form's HTML and the script's announcements ("Card number: …") agree. */
+export const FIELD_LABELS: Record<CardFieldName, string> = {
+  email: 'Email',
+  number: 'Card number',
+  expiry: 'Expiry date',
+  cvc: 'Security code',
+  name: 'Name on card',
+  country: 'Country or region',
+  postalCode: 'Postal code',
+};
 
 export const CARD_FIELDS: readonly CardFieldName[] = [
   'email',

@@ -1,7 +1,7 @@
 import type { CardFieldErrors } from './card-fields';
 
 /**
- * What the pay server action answers the card form (app/checkout/[id]/actions.ts):
+ * What the pay endpoint answers the card form's script (app/checkout/[id]/pay/route.ts, pay-form.ts):
  * the pay use case's outcome with every URL checked and every message written
  * for the customer. Holds no card data: the form clears its fields itself.
  */

@@ -1,9 +1,5 @@
-import type { Metadata } from 'next';
-
-export const metadata: Metadata = { title: 'Checkout not found' };
-
 /** A plain 404 for an unknown (or malformed) session id: nothing about why. */
-export default function CheckoutNotFound() {
+export function CheckoutNotFound() {
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-6 py-16">
       <p className="text-sm font-semibold text-slate-600">404</p>

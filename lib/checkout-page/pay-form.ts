@@ -1,15 +1,6 @@
-'use server';
-
-import { headers } from 'next/headers';
 import { z } from 'zod';
-import { contextFromHeaders } from '@/lib/auth/request-context';
 import { payCheckoutSession } from '@/lib/checkout';
-import {
-  onlyDigits,
-  parseExpiry,
-  validateCardForm,
-  type CardFormValues,
-} from '@/lib/checkout-page/card-fields';
+import { onlyDigits, parseExpiry, validateCardForm } from '@/lib/checkout-page/card-fields';
 import { safeRedirectUrl } from '@/lib/checkout-page/branding';
 import { sameOriginPath, waitText, type PayResult } from '@/lib/checkout-page/pay-result';
 import { clock } from '@/lib/clock';
@@ -17,12 +8,14 @@ import { appUrl } from '@/lib/env';
 import { log } from '@/lib/log';
 
 /**
- * Pay on the hosted checkout page. A server action, so the card travels only
- * in a POST body to our own origin (never a URL), and this file never logs,
- * echoes or stores it: the form's values are checked with the same rules the
- * browser used, then handed to the pay use case (lib/checkout), which vaults
- * the card and owns locking, the one PaymentIntent per session and the rate
- * limits. No sign-in: a customer pays with the session id as the only handle.
+ * Pay on the hosted checkout page: what the pay endpoint
+ * (app/checkout/[id]/pay/route.ts) does with the card form's JSON body once it
+ * has refused cross-site requests. This file never logs, echoes or stores the
+ * card: the form's values are checked with the same rules the browser used
+ * (lib/checkout-page/card-fields.ts), then handed to the pay use case
+ * (lib/checkout), which vaults the card and owns locking, the one
+ * PaymentIntent per session and the rate limits. No sign-in: a customer pays
+ * with the session id as the only handle.
  */
 const sessionIdSchema = z.string().regex(/^cs_[A-Za-z0-9_]{1,200}$/);
 
@@ -39,7 +32,11 @@ const formSchema = z.strictObject({
 const FAILED =
   'Something went wrong on our side and your payment was not completed. Please try again in a moment.';
 
-export async function payCheckoutAction(sessionId: string, values: CardFormValues): Promise<PayResult> {
+export async function payFromForm(
+  sessionId: string,
+  values: unknown,
+  clientIp: string | null,
+): Promise<PayResult> {
   const id = sessionIdSchema.safeParse(sessionId);
   const form = formSchema.safeParse(values);
   if (!id.success) return { kind: 'error', message: 'This checkout page does not exist.' };
@@ -49,7 +46,6 @@ export async function payCheckoutAction(sessionId: string, values: CardFormValue
   const expiry = parseExpiry(input.expiry);
   if (Object.keys(errors).length || !expiry) return { kind: 'invalid', errors };
 
-  const ip = contextFromHeaders(await headers()).ip;
   let outcome;
   try {
     outcome = await payCheckoutSession({
@@ -62,7 +58,7 @@ export async function payCheckoutAction(sessionId: string, values: CardFormValue
         cvc: input.cvc.trim(),
       },
       billing: { name: input.name.trim(), country: input.country, postalCode: input.postalCode.trim() },
-      clientIp: ip === 'unknown' ? null : ip,
+      clientIp,
     });
   } catch (err) {
     // The error's name only: a message could quote what it was given.
