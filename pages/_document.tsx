@@ -1,10 +1,16 @@
 import Document, { Head, Html, Main, NextScript, type DocumentContext } from 'next/document';
+import type { CheckoutScriptAsset } from '@/lib/checkout-page/script-asset';
 
 /**
  * The HTML shell of the Pages Router pages (only the hosted checkout,
  * pages/checkout/[id].tsx; everything else is the App Router). It carries
  * this request's CSP nonce (set by proxy.ts as the `x-nonce` request header)
  * onto whatever Next emits here: styles, and in development its scripts.
+ *
+ * It also renders the checkout's one script (the page's `script` prop, from
+ * lib/checkout-page/script-asset.ts): same origin, the nonce, Subresource
+ * Integrity. Here rather than in the page so that it stays outside React's
+ * tree, which development (where Next hydrates every page) would re-render.
  */
 interface Props {
   nonce: string | undefined;
@@ -19,11 +25,24 @@ export default class AppDocument extends Document<Props> {
 
   override render() {
     const { nonce } = this.props;
+    const pageProps = (
+      this.props.__NEXT_DATA__.props as { pageProps?: { script?: CheckoutScriptAsset | null } }
+    ).pageProps;
+    const script = pageProps?.script ?? null;
     return (
       <Html lang="en">
         <Head nonce={nonce} />
         <body className="min-h-dvh">
           <Main />
+          {script ? (
+            <script
+              src={script.src}
+              nonce={nonce}
+              integrity={script.integrity}
+              crossOrigin="anonymous"
+              defer
+            />
+          ) : null}
           <NextScript nonce={nonce} />
         </body>
       </Html>

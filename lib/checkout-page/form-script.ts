@@ -208,7 +208,10 @@ function enhance(form: HTMLFormElement): void {
   /** Puts a <template>'s content where the form was: the form and its inputs leave the DOM. */
   function replaceForm(templateId: string, fill?: (content: DocumentFragment) => void): void {
     const template = byId(templateId, HTMLTemplateElement);
-    const content = template.content.cloneNode(true) as DocumentFragment;
+    // A <template> React rendered on the client (development) holds its nodes as children, not content.
+    const source: Node = template.content.childNodes.length ? template.content : template;
+    const content = document.createDocumentFragment();
+    for (const node of Array.from(source.childNodes)) content.append(node.cloneNode(true));
     fill?.(content);
     form.replaceWith(content);
   }
@@ -337,6 +340,27 @@ function enhance(form: HTMLFormElement): void {
   setPending(false);
 }
 
-scheduleRedirect();
-const form = document.getElementById('checkout-form');
-if (form instanceof HTMLFormElement) enhance(form);
+/**
+ * Production pages carry no Next.js runtime, so this runs at once. In
+ * development (`next dev` ignores `unstable_runtimeJS` and hydrates every
+ * page, re-rendering it when the HTML differs from the client's render, e.g.
+ * the <template>s) it waits until React has taken the form over, then works
+ * on the nodes React left.
+ */
+function whenReactIsDone(run: () => void): void {
+  if (!document.getElementById('__NEXT_DATA__')) return run();
+  const started = Date.now();
+  const poll = () => {
+    const form = document.getElementById('checkout-form');
+    const owned = form !== null && Object.keys(form).some((k) => k.startsWith('__reactFiber'));
+    if (owned || Date.now() - started > 15_000) run();
+    else setTimeout(poll, 50);
+  };
+  poll();
+}
+
+whenReactIsDone(() => {
+  scheduleRedirect();
+  const form = document.getElementById('checkout-form');
+  if (form instanceof HTMLFormElement) enhance(form);
+});

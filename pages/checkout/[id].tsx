@@ -21,8 +21,9 @@ import { formatAmount } from '@/lib/money/currencies';
  * The hosted checkout page, /checkout/<cs_…>. Public: the session id is the
  * only handle. A Pages Router page so that it ships no framework JavaScript
  * (`unstable_runtimeJS: false`, production builds): server-rendered HTML plus
- * one small script of our own (lib/checkout-page/form-script.ts) loaded with
- * this response's CSP nonce and a Subresource Integrity hash. Every merchant
+ * one small script of our own (lib/checkout-page/form-script.ts), which
+ * pages/_document.tsx loads with this response's CSP nonce and a Subresource
+ * Integrity hash. Every merchant
  * string is React text; colours and URLs are checked again here before they
  * reach an attribute (lib/checkout-page/branding.ts). Payments go to
  * POST /checkout/<id>/pay (app/checkout/[id]/pay/route.ts).
@@ -39,6 +40,8 @@ type Main =
       cancelUrl: string | null;
       successUrl: string | null;
       defaultCountry: string;
+      /** In the props (not imported by the component) so that development's hydration sees the same names. */
+      countries: { value: string; label: string }[];
       customerEmail: string | null;
       buttonStyle: { backgroundColor: string; color: string } | null;
       notice: string | null;
@@ -56,11 +59,12 @@ interface View {
   main: Main;
 }
 
-interface Props {
-  nonce: string | null;
+/** `script` is rendered by pages/_document.tsx, outside React's tree (never hydrated). */
+export interface CheckoutPageProps {
   script: CheckoutScriptAsset | null;
   view: View | null;
 }
+type Props = CheckoutPageProps;
 
 const dateTime = new Intl.DateTimeFormat('en-US', {
   dateStyle: 'medium',
@@ -69,13 +73,11 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
 });
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ params, req, res }) => {
-  const nonceHeader = req.headers['x-nonce'];
-  const nonce = typeof nonceHeader === 'string' ? nonceHeader : null;
   const id = typeof params?.id === 'string' ? params.id : '';
   const session = SESSION_ID.test(id) ? await getCheckoutPage(id) : null;
   if (!session) {
     res.statusCode = 404;
-    return { props: { nonce, script: null, view: null } };
+    return { props: { script: null, view: null } };
   }
 
   const money = (minor: number) => formatAmount(minor, session.currency);
@@ -117,6 +119,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ params, re
       cancelUrl,
       successUrl,
       defaultCountry: defaultCountry(typeof acceptLanguage === 'string' ? acceptLanguage : null),
+      countries: [...countryOptions],
       customerEmail: session.customerEmail,
       buttonStyle: brandColor ? { backgroundColor: brandColor, color: textOn(brandColor) } : null,
       notice: paymentNotice(payment),
@@ -125,7 +128,6 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ params, re
 
   return {
     props: {
-      nonce,
       script: checkoutScriptAsset(),
       view: {
         id: session.id,
@@ -149,7 +151,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ params, re
   };
 };
 
-export default function CheckoutPage({ nonce, script, view }: Props) {
+export default function CheckoutPage({ view }: Props) {
   const head = (title: string) => (
     <Head>
       <title>{`${title} · ${PRODUCT_NAME}`}</title>
@@ -188,7 +190,7 @@ export default function CheckoutPage({ nonce, script, view }: Props) {
           sessionId={view.id}
           merchantName={view.merchantName}
           amount={view.total}
-          countries={countryOptions}
+          countries={main.countries}
           defaultCountry={main.defaultCountry}
           customerEmail={main.customerEmail}
           cancelUrl={main.cancelUrl}
@@ -231,16 +233,6 @@ export default function CheckoutPage({ nonce, script, view }: Props) {
           <div>{body}</div>
         </main>
       </div>
-      {script ? (
-        // The page's one script: same origin, this response's nonce, pinned by its hash.
-        <script
-          src={script.src}
-          nonce={nonce ?? undefined}
-          integrity={script.integrity}
-          crossOrigin="anonymous"
-          defer
-        />
-      ) : null}
     </>
   );
 }
