@@ -12,6 +12,11 @@ import { NextResponse, type NextRequest } from 'next/server';
 export function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   const isApi = request.nextUrl.pathname.startsWith('/v1/') || request.nextUrl.pathname.startsWith('/api/');
+  // The hosted checkout shows the merchant's logo and product images from the
+  // merchant's own hosts: https anywhere, plus loopback http for test-mode
+  // sessions (checked per URL by lib/checkout-page/branding.ts). Images cannot
+  // run code; scripts stay 'self' + nonce on this route like everywhere else.
+  const isCheckout = request.nextUrl.pathname.startsWith('/checkout/');
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';
@@ -21,7 +26,7 @@ export function proxy(request: NextRequest) {
     `style-src 'self' 'nonce-${nonce}'`,
     // React style={} attributes; they cannot carry a nonce and cannot run code.
     "style-src-attr 'unsafe-inline'",
-    "img-src 'self' blob: data:",
+    `img-src 'self' blob: data:${isCheckout ? ' https: http://localhost:* http://127.0.0.1:*' : ''}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '@/lib/db/migrations';
 import { buildIsCurrent, sourceFingerprint } from './lib/build-fingerprint';
+import { buildCheckoutScript } from './lib/checkout-script';
 import { startEmbeddedPostgres } from './lib/embedded-postgres';
 import { prefixed, runStep, runningChildren, startChild, type Child } from './lib/processes';
 import { prismaClientIsStale } from './lib/prisma-client';
@@ -118,6 +119,9 @@ async function main(): Promise<void> {
   while (signIn.at(-1) === '') signIn.pop();
 
   if (!dev) await buildIfChanged(env);
+  // `next dev` does not build the checkout's script (scripts/lib/checkout-script.ts): once here,
+  // again after editing lib/checkout-page/form-script.ts (restart, or `npm run build`).
+  else say(`Checkout script: ${(await buildCheckoutScript(ROOT)).src}`);
 
   // Production: scripts/serve.ts (Next's handler behind our own HTTP server, which
   // decides the client's address; TRUSTED_PROXY_HOPS).

@@ -9,7 +9,8 @@ const ITEMS = [
 ] as const;
 
 export function AdminNav() {
-  const pathname = usePathname();
+  // null only under the Pages Router (the hosted checkout, which renders no nav).
+  const pathname = usePathname() ?? '';
   return (
     <nav aria-label="Platform console" className="flex items-center gap-1 text-sm font-medium">
       {ITEMS.map((item) => {

@@ -21,7 +21,8 @@ function isCurrent(pathname: string, href: string): boolean {
 
 /** The dashboard's sections. Only what exists is listed: later issues add theirs here. */
 export function SidebarNav({ sections }: { sections: NavSection[] }) {
-  const pathname = usePathname();
+  // null only under the Pages Router (the hosted checkout, which renders no nav).
+  const pathname = usePathname() ?? '';
   // A section heading is current only on its own page; its items cover the pages beneath.
   const link = (item: NavItem, nested: boolean, heading = false) => {
     const current = heading ? pathname === item.href : isCurrent(pathname, item.href);

@@ -12,6 +12,7 @@ import path from 'node:path';
 
 const INPUTS = [
   'app',
+  'pages',
   'components',
   'lib',
   'public',
@@ -20,9 +21,11 @@ const INPUTS = [
   'tsconfig.json',
   'package-lock.json',
   'prisma/schema.prisma',
+  'scripts/lib/checkout-script.ts',
 ];
-// Generated from prisma/schema.prisma, which is already an input.
-const SKIP = new Set(['lib/db/generated']);
+// Generated from inputs already listed: the Prisma client from prisma/schema.prisma,
+// the checkout's script (scripts/lib/checkout-script.ts) from lib/.
+const SKIP = new Set(['lib/db/generated', 'public/checkout-assets']);
 const FINGERPRINT_FILE = path.join('.next', 'source-fingerprint');
 
 export async function sourceFingerprint(root: string): Promise<string> {
@@ -38,6 +41,8 @@ export async function sourceFingerprint(root: string): Promise<string> {
 export async function buildIsCurrent(root: string, fingerprint: string): Promise<boolean> {
   // BUILD_ID is written last by `next build`: without it the build is incomplete.
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) return false;
+  // The checkout's script is built beside `.next`, not in it.
+  if (!existsSync(path.join(root, 'public', 'checkout-assets', 'manifest.json'))) return false;
   const stored = await readFile(path.join(root, FINGERPRINT_FILE), 'utf8').catch(() => '');
   return stored.trim() === fingerprint;
 }

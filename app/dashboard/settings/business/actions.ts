@@ -2,8 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { merchantAction } from '@/lib/auth/action';
+import { brandingSchema } from '@/lib/merchants/branding-schema';
 import { businessDetailsSchema } from '@/lib/merchants/business-schema';
 import { MerchantEmailTakenError } from '@/lib/merchants/errors';
+import { updateBranding } from '@/lib/merchants/update-branding';
 import { updateBusinessDetails } from '@/lib/merchants/update-business-details';
 
 const VERIFICATION_MESSAGE = {
@@ -41,5 +43,25 @@ export const updateBusinessAction = merchantAction(
     if (v.verificationStatus === 'failed')
       return { ok: true, message: `${VERIFICATION_MESSAGE.failed}: ${v.notes ?? 'no reason given'}.` };
     return { ok: true, message: VERIFICATION_MESSAGE[v.verificationStatus] };
+  },
+);
+
+/** Settings → Business → Branding (business:write): the hosted checkout's colour and logo. */
+export const updateBrandingAction = merchantAction(
+  'business:write',
+  brandingSchema,
+  async (input, ctx, context) => {
+    const { changed } = await updateBranding(
+      ctx.merchant.id,
+      input,
+      { userId: ctx.user.userId, email: ctx.user.email },
+      context,
+    );
+    return {
+      ok: true,
+      message: changed.length
+        ? 'Branding saved. Your checkout pages use it from now on.'
+        : 'Nothing changed.',
+    };
   },
 );

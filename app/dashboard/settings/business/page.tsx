@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { BusinessDetailsView, formatAddress } from '@/components/dashboard/business-details-view';
+import { BrandingForm } from '@/components/dashboard/branding-form';
 import { BusinessForm } from '@/components/dashboard/business-form';
 import { VerificationBadge } from '@/components/dashboard/status-badge';
 import { requireMerchant } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
+import { db } from '@/lib/db/client';
+import { getMerchantBranding } from '@/lib/merchants/get-merchant-branding';
 import { getMerchantProfile, type MerchantProfile } from '@/lib/merchants/merchant-cache';
 import {
   businessTypeLabel,
@@ -14,7 +17,7 @@ import {
   currencyName,
   currencyOptions,
 } from '@/lib/merchants/options';
-import { updateBusinessAction } from './actions';
+import { updateBrandingAction, updateBusinessAction } from './actions';
 
 export const metadata: Metadata = { title: 'Business settings' };
 
@@ -65,6 +68,7 @@ export default async function BusinessSettingsPage() {
   const profile = await getMerchantProfile(ctx.merchant.id);
   if (!profile) notFound();
   const canEdit = can(ctx.role, 'business:write');
+  const branding = (await getMerchantBranding(db(), ctx.merchant.id)) ?? { brandColor: null, logoUrl: null };
 
   return (
     <div className="space-y-6">
@@ -87,15 +91,21 @@ export default async function BusinessSettingsPage() {
         </p>
       </section>
       {canEdit ? (
-        <BusinessForm
-          action={updateBusinessAction}
-          initial={formValues(profile)}
-          options={{
-            businessTypes: businessTypeOptions,
-            currencies: currencyOptions,
-            countries: countryOptions,
-          }}
-        />
+        <>
+          <BusinessForm
+            action={updateBusinessAction}
+            initial={formValues(profile)}
+            options={{
+              businessTypes: businessTypeOptions,
+              currencies: currencyOptions,
+              countries: countryOptions,
+            }}
+          />
+          <BrandingForm
+            action={updateBrandingAction}
+            initial={{ brand_color: branding.brandColor ?? '', logo_url: branding.logoUrl ?? '' }}
+          />
+        </>
       ) : (
         <>
           <p className="rounded-lg bg-slate-100 px-4 py-3 text-sm text-slate-700">
@@ -115,6 +125,8 @@ export default async function BusinessSettingsPage() {
               { label: 'Phone', value: profile.phone },
               { label: 'Website', value: profile.website },
               { label: 'Address', value: formatAddress(profile.address, countryName) },
+              { label: 'Brand colour', value: branding.brandColor },
+              { label: 'Logo URL', value: branding.logoUrl },
             ]}
           />
         </>
