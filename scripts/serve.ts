@@ -23,7 +23,11 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = createServer((req, res) => {
-  req.headers['x-forwarded-for'] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], hops);
+  req.headers['x-forwarded-for'] = clientAddress(
+    req.socket.remoteAddress,
+    req.headers['x-forwarded-for'],
+    hops,
+  );
   delete req.headers['x-real-ip'];
   void handle(req, res);
 });

@@ -1,7 +1,12 @@
 import { Prisma } from '@/lib/db/generated/client';
 import type { Db } from '@/lib/db/client';
 import { totpContext } from '@/lib/auth/sign-in';
-import { rewrapSealed, verifySealed, type RotationOptions, type SealedStore } from '@/lib/crypto/rotate-sealed';
+import {
+  rewrapSealed,
+  verifySealed,
+  type RotationOptions,
+  type SealedStore,
+} from '@/lib/crypto/rotate-sealed';
 
 /**
  * Master-key rotation for the users' sealed TOTP secrets

@@ -1,6 +1,11 @@
 import { Prisma } from '@/lib/db/generated/client';
 import type { Db } from '@/lib/db/client';
-import { rewrapSealed, verifySealed, type RotationOptions, type SealedStore } from '@/lib/crypto/rotate-sealed';
+import {
+  rewrapSealed,
+  verifySealed,
+  type RotationOptions,
+  type SealedStore,
+} from '@/lib/crypto/rotate-sealed';
 import { responseContext } from './idempotency';
 
 /**

@@ -30,17 +30,23 @@ let cached: Keyring | undefined;
 
 export function parseKeyring(spec: string, activeId?: string): Keyring {
   const keys = new Map<string, Buffer>();
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const sep = part.indexOf(':');
     const id = part.slice(0, sep);
     const key = Buffer.from(part.slice(sep + 1), 'base64');
-    if (sep <= 0 || !/^[A-Za-z0-9_.-]{1,100}$/.test(id)) throw new EncryptionKeyError('ENCRYPTION_KEYS: each entry is id:base64key');
-    if (key.length !== KEY) throw new EncryptionKeyError(`ENCRYPTION_KEYS: key "${id}" must be 32 bytes (base64)`);
+    if (sep <= 0 || !/^[A-Za-z0-9_.-]{1,100}$/.test(id))
+      throw new EncryptionKeyError('ENCRYPTION_KEYS: each entry is id:base64key');
+    if (key.length !== KEY)
+      throw new EncryptionKeyError(`ENCRYPTION_KEYS: key "${id}" must be 32 bytes (base64)`);
     keys.set(id, key);
   }
   const last = [...keys.keys()].at(-1);
   const active = activeId ?? last;
-  if (!active || !keys.has(active)) throw new EncryptionKeyError('ENCRYPTION_ACTIVE_KEY_ID must name a key in ENCRYPTION_KEYS');
+  if (!active || !keys.has(active))
+    throw new EncryptionKeyError('ENCRYPTION_ACTIVE_KEY_ID must name a key in ENCRYPTION_KEYS');
   return { activeId: active, keys };
 }
 
@@ -96,10 +102,22 @@ function split(sealed: Buffer) {
   if (sealed.length < HEADER || sealed[0] !== VERSION) throw new EncryptionKeyError('not a sealed record');
   let at = 1;
   const take = (n: number) => sealed.subarray(at, (at += n));
-  return { wrapIv: take(IV), wrapTag: take(TAG), wrapped: take(KEY), dataIv: take(IV), dataTag: take(TAG), body: sealed.subarray(at) };
+  return {
+    wrapIv: take(IV),
+    wrapTag: take(TAG),
+    wrapped: take(KEY),
+    dataIv: take(IV),
+    dataTag: take(TAG),
+    body: sealed.subarray(at),
+  };
 }
 
-export function open(sealed: Buffer | Uint8Array, keyId: string, context: string, ring: Keyring = keyring()): Buffer {
+export function open(
+  sealed: Buffer | Uint8Array,
+  keyId: string,
+  context: string,
+  ring: Keyring = keyring(),
+): Buffer {
   const parts = split(Buffer.from(sealed));
   const aad = Buffer.from(context, 'utf8');
   const dataKey = gcmOpen(masterKey(ring, keyId), parts.wrapIv, parts.wrapTag, parts.wrapped, aad);
@@ -111,14 +129,27 @@ export function open(sealed: Buffer | Uint8Array, keyId: string, context: string
 }
 
 /** Re-wraps a record's data key under the active master key (key rotation). */
-export function rewrap(sealed: Buffer | Uint8Array, keyId: string, context: string, ring: Keyring = keyring()): Sealed {
+export function rewrap(
+  sealed: Buffer | Uint8Array,
+  keyId: string,
+  context: string,
+  ring: Keyring = keyring(),
+): Sealed {
   const parts = split(Buffer.from(sealed));
   const aad = Buffer.from(context, 'utf8');
   const dataKey = gcmOpen(masterKey(ring, keyId), parts.wrapIv, parts.wrapTag, parts.wrapped, aad);
   try {
     const [wrapIv, wrapTag, wrapped] = gcmSeal(masterKey(ring, ring.activeId), dataKey, aad);
     return {
-      ciphertext: Buffer.concat([Buffer.of(VERSION), wrapIv, wrapTag, wrapped, parts.dataIv, parts.dataTag, parts.body]),
+      ciphertext: Buffer.concat([
+        Buffer.of(VERSION),
+        wrapIv,
+        wrapTag,
+        wrapped,
+        parts.dataIv,
+        parts.dataTag,
+        parts.body,
+      ]),
       keyId: ring.activeId,
     };
   } finally {

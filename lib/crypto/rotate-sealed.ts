@@ -107,3 +107,36 @@ export async function verifySealed(
     after = rows.at(-1)!.id;
   }
 }
+
+/** Several stores as one (e.g. the two secret slots of an endpoint), counts summed. */
+export async function rewrapSealedStores(
+  client: Db,
+  stores: SealedStore[],
+  options: RotationOptions = {},
+): Promise<SealedRotationResult> {
+  const total: SealedRotationResult = { rows: 0, rewrapped: 0, alreadyCurrent: 0, failed: [] };
+  for (const store of stores) {
+    const r = await rewrapSealed(client, store, options);
+    total.rows += r.rows;
+    total.rewrapped += r.rewrapped;
+    total.alreadyCurrent += r.alreadyCurrent;
+    total.failed.push(...r.failed);
+  }
+  return total;
+}
+
+export async function verifySealedStores(
+  client: Db,
+  stores: SealedStore[],
+  options: RotationOptions = {},
+): Promise<SealedVerifyResult> {
+  const total: SealedVerifyResult = { rows: 0, opened: 0, notActive: 0, failed: [] };
+  for (const store of stores) {
+    const r = await verifySealed(client, store, options);
+    total.rows += r.rows;
+    total.opened += r.opened;
+    total.notActive += r.notActive;
+    total.failed.push(...r.failed);
+  }
+  return total;
+}

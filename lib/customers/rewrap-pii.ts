@@ -1,5 +1,10 @@
 import type { Db } from '@/lib/db/client';
-import { rewrapSealed, verifySealed, type RotationOptions, type SealedStore } from '@/lib/crypto/rotate-sealed';
+import {
+  rewrapSealed,
+  verifySealed,
+  type RotationOptions,
+  type SealedStore,
+} from '@/lib/crypto/rotate-sealed';
 import { piiContext } from './pii';
 import { sealedPiiBatch, writeSealedPii } from './repository';
 

@@ -1,5 +1,10 @@
 import type { Db } from '@/lib/db/client';
-import { rewrapSealed, verifySealed, type RotationOptions, type SealedStore } from '@/lib/crypto/rotate-sealed';
+import {
+  rewrapSealed,
+  verifySealed,
+  type RotationOptions,
+  type SealedStore,
+} from '@/lib/crypto/rotate-sealed';
 import { sealedEventBatch, writeSealedEventData } from './repository';
 import { eventDataContext } from './sealed-data';
 
@@ -18,7 +23,8 @@ export const eventDataStore: SealedStore = {
       context: eventDataContext(r.id),
     }));
   },
-  write: (tx, id, ciphertext, keyId) => writeSealedEventData(tx, id, { sealedData: ciphertext, dataKeyId: keyId }),
+  write: (tx, id, ciphertext, keyId) =>
+    writeSealedEventData(tx, id, { sealedData: ciphertext, dataKeyId: keyId }),
 };
 
 export const rewrapEventData = (client: Db, options?: RotationOptions) =>

@@ -1,7 +1,7 @@
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { RequestContext } from '@/lib/auth/request-context';
 import { db } from '@/lib/db/client';
 import type { Branding } from './branding-schema';
+import { auditMerchantUpdated } from './audit-merchant-updated';
 import { MerchantNotFoundError } from './errors';
 import { invalidateMerchantCache } from './merchant-cache';
 import type { Actor } from './verify-merchant';
@@ -28,20 +28,7 @@ export async function updateBranding(
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => before[k] !== next[k]);
     if (!changed.length) return { changed };
     await tx.merchant.update({ where: { id: merchantId }, data: next });
-    await recordAuditEvent(
-      {
-        action: 'merchant.updated',
-        outcome: 'success',
-        actorUserId: actor.userId,
-        actorEmail: actor.email,
-        merchantId,
-        targetType: 'merchant',
-        targetId: merchantId,
-        context,
-        details: { fields: changed },
-      },
-      tx,
-    );
+    await auditMerchantUpdated(tx, merchantId, changed, actor, context);
     return { changed };
   });
   if (result.changed.length) await invalidateMerchantCache(merchantId);

@@ -1,8 +1,8 @@
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { RequestContext } from '@/lib/auth/request-context';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { addressOf, type BusinessDetails, type MerchantAddress } from './business-schema';
+import { auditMerchantUpdated } from './audit-merchant-updated';
 import { MerchantEmailTakenError, MerchantNotFoundError } from './errors';
 import { invalidateMerchantCache } from './merchant-cache';
 import { normalizeTaxId, type VerificationDecision } from './verification-rules';
@@ -58,20 +58,7 @@ export async function updateBusinessDetails(
         where: { id: merchantId },
         data: { ...next, address: { ...next.address } },
       });
-      await recordAuditEvent(
-        {
-          action: 'merchant.updated',
-          outcome: 'success',
-          actorUserId: actor.userId,
-          actorEmail: actor.email,
-          merchantId,
-          targetType: 'merchant',
-          targetId: merchantId,
-          context,
-          details: { fields: changed },
-        },
-        tx,
-      );
+      await auditMerchantUpdated(tx, merchantId, changed, actor, context);
       const checkedFieldChanged = VERIFIED_FIELDS.some((k) =>
         k === 'taxId'
           ? normalizeTaxId(before.taxId ?? '') !== normalizeTaxId(next.taxId)

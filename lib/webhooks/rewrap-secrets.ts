@@ -1,11 +1,9 @@
 import type { Db } from '@/lib/db/client';
 import {
-  rewrapSealed,
-  verifySealed,
+  rewrapSealedStores,
+  verifySealedStores,
   type RotationOptions,
-  type SealedRotationResult,
   type SealedStore,
-  type SealedVerifyResult,
 } from '@/lib/crypto/rotate-sealed';
 import { sealedSecretSlotBatch, writeSealedSecrets } from './repository';
 import { secretContext, type SecretSlot } from './secrets';
@@ -35,26 +33,8 @@ function secretStore(slot: SecretSlot): SealedStore {
 export const webhookSecretStores: SealedStore[] = [secretStore('secret'), secretStore('previous_secret')];
 
 /** Both slots, counted together (rows = sealed secrets). */
-export async function rewrapWebhookSecrets(client: Db, options?: RotationOptions): Promise<SealedRotationResult> {
-  const total: SealedRotationResult = { rows: 0, rewrapped: 0, alreadyCurrent: 0, failed: [] };
-  for (const store of webhookSecretStores) {
-    const r = await rewrapSealed(client, store, options);
-    total.rows += r.rows;
-    total.rewrapped += r.rewrapped;
-    total.alreadyCurrent += r.alreadyCurrent;
-    total.failed.push(...r.failed);
-  }
-  return total;
-}
+export const rewrapWebhookSecrets = (client: Db, options?: RotationOptions) =>
+  rewrapSealedStores(client, webhookSecretStores, options);
 
-export async function verifyWebhookSecrets(client: Db, options?: RotationOptions): Promise<SealedVerifyResult> {
-  const total: SealedVerifyResult = { rows: 0, opened: 0, notActive: 0, failed: [] };
-  for (const store of webhookSecretStores) {
-    const r = await verifySealed(client, store, options);
-    total.rows += r.rows;
-    total.opened += r.opened;
-    total.notActive += r.notActive;
-    total.failed.push(...r.failed);
-  }
-  return total;
-}
+export const verifyWebhookSecrets = (client: Db, options?: RotationOptions) =>
+  verifySealedStores(client, webhookSecretStores, options);

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { sealTotpSecret } from '@/lib/account/two-factor-secret';
 import { rewrapTwoFactorSecrets, verifyTwoFactorSecrets } from '@/lib/account/rewrap-two-factor-secrets';
 import { responseContext } from '@/lib/api/idempotency';
-import { rewrapIdempotencyResponses, verifyIdempotencyResponses } from '@/lib/api/rewrap-idempotency-responses';
+import {
+  rewrapIdempotencyResponses,
+  verifyIdempotencyResponses,
+} from '@/lib/api/rewrap-idempotency-responses';
 import { keyring, open, parseKeyring, seal } from '@/lib/crypto/envelope';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
@@ -35,9 +38,10 @@ describe('vault:rotate: two-factor secrets and idempotent responses', () => {
     expect(result.failed).toEqual([]);
     expect(result.rewrapped).toBeGreaterThanOrEqual(2);
     for (const [i, userId] of userIds.entries()) {
-      const row = await one('SELECT totp_secret_encrypted AS c, totp_key_id AS k FROM users WHERE user_id = $1', [
-        userId,
-      ]);
+      const row = await one(
+        'SELECT totp_secret_encrypted AS c, totp_key_id AS k FROM users WHERE user_id = $1',
+        [userId],
+      );
       expect(row.k).toBe('test-totp2');
       expect(open(row.c as Buffer, 'test-totp2', `users.totp:${userId}`, newOnly).toString()).toBe(
         `JBSWY3DPEHPK3PX${i}`,
@@ -67,9 +71,10 @@ describe('vault:rotate: two-factor secrets and idempotent responses', () => {
 
     const result = await rewrapIdempotencyResponses(db(), { ring: rotated, batchSize: 2 });
     expect(result.failed).toEqual([]);
-    const row = await one('SELECT response_body AS b, response_key_id AS k FROM idempotency_keys WHERE id = $1', [
-      id,
-    ]);
+    const row = await one(
+      'SELECT response_body AS b, response_key_id AS k FROM idempotency_keys WHERE id = $1',
+      [id],
+    );
     expect(row.k).toBe('test-idem2');
     const opened = open(
       Buffer.from(row.b as string, 'base64'),
