@@ -1,9 +1,9 @@
 import { clock } from '@/lib/clock';
 import { db } from '@/lib/db/client';
+import { purgeInBatches } from '@/lib/db/purge-in-batches';
 import { env } from '@/lib/env';
 import { deleteRequestLogsBefore } from './repository';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 export const PURGE_BATCH_SIZE = 5_000;
 
 export interface PurgeOptions {
@@ -14,20 +14,17 @@ export interface PurgeOptions {
 
 /**
  * The worker's retention sweep: deletes requests logged more than
- * API_REQUEST_LOG_RETENTION_DAYS ago. It deletes in batches, each its own
- * short transaction on the plain client (deliberately no `tx` parameter): a
- * backlog of millions of rows never becomes one long transaction holding locks
- * and bloating WAL, and a sweep cut short keeps what it already deleted.
+ * API_REQUEST_LOG_RETENTION_DAYS ago, in batches of short transactions
+ * (lib/db/purge-in-batches.ts).
  */
-export async function purgeRequestLogs(options: PurgeOptions = {}): Promise<number> {
-  const now = options.now ?? clock.now();
-  const retentionDays = options.retentionDays ?? env.API_REQUEST_LOG_RETENTION_DAYS;
-  const batchSize = options.batchSize ?? PURGE_BATCH_SIZE;
-  const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
-  let total = 0;
-  for (;;) {
-    const deleted = await deleteRequestLogsBefore(db(), cutoff, batchSize);
-    total += deleted;
-    if (deleted < batchSize) return total;
-  }
+export function purgeRequestLogs(options: PurgeOptions = {}): Promise<number> {
+  return purgeInBatches(
+    db(),
+    {
+      now: options.now ?? clock.now(),
+      retentionDays: options.retentionDays ?? env.API_REQUEST_LOG_RETENTION_DAYS,
+      batchSize: options.batchSize ?? PURGE_BATCH_SIZE,
+    },
+    deleteRequestLogsBefore,
+  );
 }
