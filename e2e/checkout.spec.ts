@@ -450,6 +450,8 @@ test('script inventory: only the scripts recorded in e2e/checkout-scripts.invent
       .update(await served.body())
       .digest('base64')}`,
   ).toBe(built.integrity);
+  // Named by its content hash, so browsers may keep it (next.config.js).
+  expect(served.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   // What went into it (stable names, unlike the hashed file name).
   expect(built.modules).toEqual(recorded!.modules);
   console.log(
