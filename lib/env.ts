@@ -50,6 +50,8 @@ const schema = z.object({
    * client's own X-Forwarded-For is ignored.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Open live-update streams (one Redis connection each) one app process serves. */
+  LIVE_STREAMS_PER_PROCESS: z.coerce.number().int().min(1).max(10_000).default(500),
   /** Public base URL, used in links we hand out (checkout urls, webhook logs). */
   APP_URL: url(['http:', 'https:']).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

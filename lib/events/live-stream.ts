@@ -59,8 +59,31 @@ export interface FollowOptions {
   blockMs?: number;
 }
 
+/**
+ * Each follower holds its own Redis connection (XREAD BLOCK): at most this many
+ * per app process; the route answers 503 beyond it and pages simply stop
+ * updating live (LIVE_STREAMS_PER_PROCESS).
+ */
+let following = 0;
+
+export function canFollowAnother(limit = env.LIVE_STREAMS_PER_PROCESS): boolean {
+  return following < limit;
+}
+
+/** Streams this process follows right now. */
+export const liveFollowers = () => following;
+
 /** Follows the merchant's stream until the signal aborts or stillAllowed says no. */
 export async function followEventStream(options: FollowOptions): Promise<void> {
+  following++;
+  try {
+    await follow(options);
+  } finally {
+    following--;
+  }
+}
+
+async function follow(options: FollowOptions): Promise<void> {
   const connection = new Redis(env.REDIS_URL, {
     keyPrefix: env.REDIS_KEY_PREFIX,
     maxRetriesPerRequest: 1,

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { eventStreamKey } from '@/lib/cache/keys';
 import { redis } from '@/lib/cache/redis';
 import { env } from '@/lib/env';
-import { followEventStream, parseEntry, type LiveEvent } from '@/lib/events/live-stream';
+import {
+  canFollowAnother,
+  followEventStream,
+  liveFollowers,
+  parseEntry,
+  type LiveEvent,
+} from '@/lib/events/live-stream';
 import { relayEvents } from '@/lib/webhooks/relay-events';
 import { startApiServer } from '@/tests/helpers/api-server';
 import { merchantWithKey } from '../api/helpers';
@@ -65,6 +71,11 @@ describe('followEventStream', () => {
       },
     });
     await until(() => opened);
+    // Counted while it runs: the route refuses more than LIVE_STREAMS_PER_PROCESS.
+    const followers = liveFollowers();
+    expect(followers).toBeGreaterThanOrEqual(1);
+    expect(canFollowAnother(followers)).toBe(false);
+    expect(canFollowAnother(followers + 1)).toBe(true);
     await xadd(merchantId, 'evt_1', 'payment_intent.created', false);
     await xadd(merchantId, 'evt_2', 'payment_intent.created', true);
     await xadd(merchantId, 'evt_3', 'charge.succeeded', false);
@@ -85,6 +96,7 @@ describe('followEventStream', () => {
     abort.abort();
     await done;
     expect(await clientCount()).toBeLessThan(before);
+    expect(liveFollowers()).toBe(followers - 1);
   });
 
   it('resumes after the entry the browser saw last (Last-Event-ID)', async () => {

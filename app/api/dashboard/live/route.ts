@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { getMerchantContext, getViewer } from '@/lib/auth/current';
 import { can } from '@/lib/auth/permissions';
 import { peekSession, SessionStoreUnavailableError } from '@/lib/auth/sessions';
-import { followEventStream } from '@/lib/events/live-stream';
+import { canFollowAnother, followEventStream } from '@/lib/events/live-stream';
 
 /**
  * GET /api/dashboard/live: Server-Sent Events for open dashboard pages, one
@@ -31,6 +31,7 @@ export async function GET(request: Request) {
   const ctx = await getMerchantContext();
   if (!ctx) return fail(404, 'Set up your business first.');
   if (!can(ctx.role, 'payments:read')) return fail(403, "You don't have permission to do that.");
+  if (!canFollowAnother()) return fail(503, 'Live updates are busy; the page still works without them.');
 
   const sessionId = ctx.session.id;
   const sessionMode = ctx.session.mode;
