@@ -5,17 +5,26 @@ import { log } from '@/lib/log';
  * graphile-worker's messages through our structured logger, so that the worker's
  * output is one JSON line per event like the app's, with the job in its fields.
  */
-const byLevel: Record<string, (msg: string, fields?: Record<string, unknown>) => void> = {
-  error: log.error,
-  warning: log.warn,
-  info: log.info,
-  debug: log.debug,
+const byLevel: Record<string, 'error' | 'warn' | 'info' | 'debug'> = {
+  error: 'error',
+  warning: 'warn',
+  info: 'info',
+  debug: 'debug',
 };
 
+/**
+ * Tasks that run every few seconds or per webhook: their successful runs are
+ * routine, logged at debug so the worker's output shows what matters (their
+ * failures keep graphile's own level).
+ */
+const ROUTINE = new Set(['webhooks_sweep', 'webhooks_relay', 'webhook_deliver', 'flush_api_key_last_used']);
+
 export const workerLogger = new Logger((scope) => (level, message, meta) => {
-  const write = byLevel[String(level)] ?? log.info;
+  const routine =
+    String(level) === 'info' && ROUTINE.has(scope.taskIdentifier ?? '') && message.startsWith('Completed task');
+  const write = routine ? 'debug' : (byLevel[String(level)] ?? 'info');
   // `job` is the whole jobs row (payload included); the scope already names the
   // job and the message its outcome, so leave the row out of the log line.
   const { job: _job, ...fields } = meta ?? {};
-  write(message, { component: 'worker', ...scope, ...fields });
+  log[write](message, { component: 'worker', ...scope, ...fields });
 });
