@@ -99,6 +99,8 @@ test('sign up, onboard (with a validation error), a verified dashboard; sign out
     'Customers',
     'Developers',
     'API keys',
+    'Webhooks',
+    'Events',
     'Logs',
     'API reference',
     'Settings',
