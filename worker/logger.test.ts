@@ -10,16 +10,22 @@ describe('workerLogger', () => {
     const debug = vi.spyOn(log, 'debug').mockImplementation(() => undefined);
     const warn = vi.spyOn(log, 'warn').mockImplementation(() => undefined);
 
-    workerLogger
-      .scope({ taskIdentifier: 'webhooks_sweep' })
-      .info('Completed task 7 (webhooks_sweep, 5ms) with success');
+    // As graphile-worker logs it: the worker's scope, the job row in the meta.
+    const worker = workerLogger.scope({ label: 'worker', workerId: 'w1' });
+    worker.info('Completed task 7 (webhooks_sweep, 5ms) with success', {
+      job: { task_identifier: 'webhooks_sweep' },
+    });
     expect(debug).toHaveBeenCalledTimes(1);
     expect(info).not.toHaveBeenCalled();
 
-    workerLogger.scope({ taskIdentifier: 'release_available_funds' }).info('Completed task 8 with success');
+    worker.info('Completed task 8 (release_available_funds, 9ms) with success', {
+      job: { task_identifier: 'release_available_funds' },
+    });
     expect(info).toHaveBeenCalledTimes(1);
 
-    workerLogger.scope({ taskIdentifier: 'webhook_deliver' }).warn('Failed task 9 (webhook_deliver)');
+    worker.warn('Failed task 9 (webhook_deliver)', { job: { task_identifier: 'webhook_deliver' } });
+    // The job row itself (payload included) never reaches the log line.
+    expect(warn.mock.calls[0]![1]).not.toHaveProperty('job');
     expect(warn).toHaveBeenCalledTimes(1);
   });
 });

@@ -20,11 +20,11 @@ const byLevel: Record<string, 'error' | 'warn' | 'info' | 'debug'> = {
 const ROUTINE = new Set(['webhooks_sweep', 'webhooks_relay', 'webhook_deliver', 'flush_api_key_last_used']);
 
 export const workerLogger = new Logger((scope) => (level, message, meta) => {
-  const routine =
-    String(level) === 'info' && ROUTINE.has(scope.taskIdentifier ?? '') && message.startsWith('Completed task');
+  // `job` is the whole jobs row (payload included); the message already names
+  // the job and its outcome, so leave the row out of the log line.
+  const { job, ...fields } = (meta ?? {}) as { job?: { task_identifier?: string } };
+  const task = job?.task_identifier ?? scope.taskIdentifier ?? '';
+  const routine = String(level) === 'info' && ROUTINE.has(task) && message.startsWith('Completed task');
   const write = routine ? 'debug' : (byLevel[String(level)] ?? 'info');
-  // `job` is the whole jobs row (payload included); the scope already names the
-  // job and the message its outcome, so leave the row out of the log line.
-  const { job: _job, ...fields } = meta ?? {};
   log[write](message, { component: 'worker', ...scope, ...fields });
 });
