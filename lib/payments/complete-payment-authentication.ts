@@ -5,7 +5,8 @@ import { recordEvent } from '@/lib/events/record-event';
 import { callGateway } from '@/lib/gateways/call-gateway';
 import { getGateway } from '@/lib/gateways/registry';
 import { releaseMerchantLimit } from '@/lib/ledger/merchant-limits';
-import { openCardForAuthorization } from '@/lib/vault';
+import { rememberAssessment } from '@/lib/fraud/signals';
+import { openCardForPayment } from '@/lib/vault';
 import type { RequestInfo } from './confirm-payment-intent';
 import { withGatewayCalls } from './gateway-log';
 import { chargeObjectFor } from './charge-object';
@@ -87,7 +88,7 @@ export async function completePaymentAuthentication(
   }
 
   const reference = `${row.id}:${row.attempts}`;
-  const card = await openCardForAuthorization(tx, scope, row.paymentMethodToken);
+  const { card, risk } = await openCardForPayment(tx, scope, row.paymentMethodToken);
   const gateway = getGateway(row.gatewayName);
   const called = await callGateway(gateway, 'authorize', reference, () =>
     gateway.authorize({
@@ -107,6 +108,13 @@ export async function completePaymentAuthentication(
     return { row: updated, result: 'succeeded', returnUrl };
   }
   if (outcome.outcome === 'declined') {
+    // The attempt was assessed at confirm; the decline still counts against the card and customer.
+    void rememberAssessment({
+      paymentId: row.id,
+      customerId: row.customerId,
+      fingerprint: risk.fingerprint,
+      declined: true,
+    });
     await releaseMerchantLimit(tx, scope, { currency: row.currency, amount, at: reservedAt });
     const updated = await updatePayment(tx, row, {
       ...common,

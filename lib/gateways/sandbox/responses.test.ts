@@ -59,7 +59,11 @@ describe('sandbox decisions follow lib/cards/test-cards.ts', () => {
       request('4100000000000019', { capture: false }),
       decideAuthorization(request('4100000000000019', { capture: false })),
     );
-    expect(risky).toMatchObject({ captured: false, outcome: { risk_level: 'highest' } });
+    expect(risky).toMatchObject({ captured: false, outcome: { risk_level: 'highest', risk_score: 95 } });
+    expect(decideAuthorization(request('4000000000009235'))).toMatchObject({
+      status: 'approved',
+      riskLevel: 'elevated',
+    });
     const dispute = authorizationResponse(
       'sandbox_beta',
       'ch_d',
