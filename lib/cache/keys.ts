@@ -52,9 +52,13 @@ export const keys = {
   fraudScore: (transactionId: string) => `fraud:score:${transactionId}`,
   /**
    * Declines in the last hour (ours, beside the seed's velocity counters): per
-   * customer id, or per card by its stored fingerprint (an HMAC, never the number).
+   * customer id, or per card within one merchant and mode by its stored
+   * fingerprint (an HMAC, never the number): one merchant's declines never
+   * speak about another's customers.
    */
-  fraudDeclines: (kind: 'customer' | 'card', id: string) => `fraud:declines:${kind}:${id}`,
+  fraudCustomerDeclines: (customerId: string) => `fraud:declines:customer:${customerId}`,
+  fraudCardDeclines: (merchantId: string, livemode: boolean, fingerprint: string) =>
+    `fraud:declines:card:${merchantId}:${livemode ? 'live' : 'test'}:${fingerprint}`,
   velocityCount: (customerId: string, timeframe: VelocityTimeframe) => `velocity:${customerId}:${timeframe}:count`,
   velocityAmount: (customerId: string, timeframe: VelocityTimeframe) => `velocity:${customerId}:${timeframe}:amount`,
   gatewayHealth: (gatewayName: string) => `gateway:health:${gatewayName}`,

@@ -33,7 +33,10 @@ export async function assessPayment(
   tx: DbTx,
   scope: Scope,
   input: AssessPaymentInput,
-  thresholds: ScoreThresholds = { hourlyAttempts: env.FRAUD_HOURLY_ATTEMPTS, dailyAttempts: env.FRAUD_DAILY_ATTEMPTS },
+  thresholds: ScoreThresholds = {
+    hourlyAttempts: env.FRAUD_HOURLY_ATTEMPTS,
+    dailyAttempts: env.FRAUD_DAILY_ATTEMPTS,
+  },
 ): Promise<Assessment> {
   const behavior = scope.livemode ? null : testCardBehavior(input.cardNumber);
   const facts: RiskFacts = {
@@ -45,7 +48,9 @@ export async function assessPayment(
     cardCountry: input.card.country,
     billingCountry: input.card.billingCountry,
     testCard:
-      behavior?.kind === 'risk' ? { riskLevel: behavior.riskLevel, alwaysBlocked: behavior.alwaysBlocked } : null,
+      behavior?.kind === 'risk'
+        ? { riskLevel: behavior.riskLevel, alwaysBlocked: behavior.alwaysBlocked }
+        : null,
   };
   const assessment = scorePayment(facts, thresholds);
   await insertFraudLog(tx, scope, {

@@ -31,7 +31,12 @@ describe('scorePayment', () => {
     const at = scorePayment(facts({ velocity: { ...quiet, hourCount: 5, dayCount: 5 } }));
     expect(at).toMatchObject({ score: 0.35, riskLevel: 'normal', rules: ['velocity_hour'] });
     const far = scorePayment(facts({ velocity: { ...quiet, hourCount: 10, dayCount: 10 } }));
-    expect(far).toMatchObject({ score: 0.6, riskLevel: 'elevated', decision: 'allow', rules: ['velocity_hour_extreme'] });
+    expect(far).toMatchObject({
+      score: 0.6,
+      riskLevel: 'elevated',
+      decision: 'allow',
+      rules: ['velocity_hour_extreme'],
+    });
     const below = scorePayment(facts({ velocity: { ...quiet, hourCount: 4 } }));
     expect(below.rules).toEqual([]);
   });
@@ -49,7 +54,9 @@ describe('scorePayment', () => {
     expect(scorePayment(facts({ amount: 5001, velocity: typical })).rules).toEqual(['amount_above_typical']);
     expect(scorePayment(facts({ amount: 5000, velocity: typical })).rules).toEqual([]);
     // Too little history: no typical amount yet.
-    expect(scorePayment(facts({ amount: 9999, velocity: { ...quiet, weekCount: 2, weekAmount: 20 } })).rules).toEqual([]);
+    expect(
+      scorePayment(facts({ amount: 9999, velocity: { ...quiet, weekCount: 2, weekAmount: 20 } })).rules,
+    ).toEqual([]);
     const limits = { currency: 'USD', daily: 4000, monthly: null };
     expect(scorePayment(facts({ amount: 2000, limits })).rules).toEqual(['amount_near_daily_limit']);
     expect(scorePayment(facts({ amount: 1999, limits })).rules).toEqual([]);
@@ -58,8 +65,12 @@ describe('scorePayment', () => {
   });
 
   it('recent declines on the card or the customer count', () => {
-    expect(scorePayment(facts({ declines: { card: 2, customer: 2 } })).rules).toEqual(['card_recent_declines']);
-    expect(scorePayment(facts({ declines: { card: 0, customer: 3 } })).rules).toEqual(['customer_recent_declines']);
+    expect(scorePayment(facts({ declines: { card: 2, customer: 2 } })).rules).toEqual([
+      'card_recent_declines',
+    ]);
+    expect(scorePayment(facts({ declines: { card: 0, customer: 3 } })).rules).toEqual([
+      'customer_recent_declines',
+    ]);
   });
 
   it('billing country against card country only when both are known', () => {

@@ -121,7 +121,11 @@ export function scorePayment(facts: RiskFacts, thresholds: ScoreThresholds = DEF
   const test = facts.testCard;
   if (test) {
     fired.push(
-      test.alwaysBlocked ? 'test_card_blocked' : test.riskLevel === 'highest' ? 'test_card_highest' : 'test_card_elevated',
+      test.alwaysBlocked
+        ? 'test_card_blocked'
+        : test.riskLevel === 'highest'
+          ? 'test_card_highest'
+          : 'test_card_elevated',
     );
     score = Math.max(score, test.alwaysBlocked ? 1 : TEST_CARD_FLOOR[test.riskLevel]);
   }

@@ -38,6 +38,7 @@ const int = (value: unknown) => {
  * (nothing to count against) and only the card's declines are read.
  */
 export async function readSignals(
+  scope: { merchantId: string; livemode: boolean },
   customerId: string | null,
   fingerprint: string,
   options: SignalOptions = {},
@@ -50,8 +51,8 @@ export async function readSignals(
       ])
     : [];
   const declineKeys = [
-    keys.fraudDeclines('card', fingerprint),
-    ...(customerId ? [keys.fraudDeclines('customer', customerId)] : []),
+    keys.fraudCardDeclines(scope.merchantId, scope.livemode, fingerprint),
+    ...(customerId ? [keys.fraudCustomerDeclines(customerId)] : []),
   ];
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<null>((resolve) => {
@@ -85,6 +86,7 @@ export async function readSignals(
 }
 
 export interface Remembered {
+  scope: { merchantId: string; livemode: boolean };
   paymentId: string;
   /** Absent when the attempt was assessed earlier (a 3-D Secure completion): only the decline counts. */
   assessment?: Assessment;
@@ -119,8 +121,8 @@ export async function rememberAssessment(input: Remembered, options: { client?: 
     }
     if (input.declined) {
       const counters = [
-        keys.fraudDeclines('card', input.fingerprint),
-        ...(input.customerId ? [keys.fraudDeclines('customer', input.customerId)] : []),
+        keys.fraudCardDeclines(input.scope.merchantId, input.scope.livemode, input.fingerprint),
+        ...(input.customerId ? [keys.fraudCustomerDeclines(input.customerId)] : []),
       ];
       for (const key of counters) pipe.incr(key).expire(key, ttl.fraudDeclines);
     }

@@ -110,6 +110,7 @@ export async function completePaymentAuthentication(
   if (outcome.outcome === 'declined') {
     // The attempt was assessed at confirm; the decline still counts against the card and customer.
     void rememberAssessment({
+      scope,
       paymentId: row.id,
       customerId: row.customerId,
       fingerprint: risk.fingerprint,

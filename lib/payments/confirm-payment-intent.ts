@@ -104,7 +104,7 @@ export async function confirmPaymentIntent(
   const { card, risk } = await openCardForPayment(tx, scope, token, cvc);
   // The fraud counters are read from Redis (one MGET, time-boxed, never
   // throws) while PostgreSQL reserves the limit.
-  const signals = readSignals(row.customerId, risk.fingerprint);
+  const signals = readSignals(scope, row.customerId, risk.fingerprint);
   let limits: MerchantLimits | null;
   try {
     limits = await reserveMerchantLimit(tx, scope, { currency: row.currency, amount, at: reservedAt });
@@ -127,7 +127,14 @@ export async function confirmPaymentIntent(
   const { id: paymentId, customerId } = row;
   const remember = (declined: boolean) => {
     void recordVelocity(customerId, amount);
-    void rememberAssessment({ paymentId, assessment, customerId, fingerprint: risk.fingerprint, declined });
+    void rememberAssessment({
+      scope,
+      paymentId,
+      assessment,
+      customerId,
+      fingerprint: risk.fingerprint,
+      declined,
+    });
   };
   const assessed = {
     paymentMethodToken: token,
@@ -143,7 +150,16 @@ export async function confirmPaymentIntent(
     // No processor sees the card. The attempt is a decline like any other:
     // the limit is given back and the customer may try another card.
     remember(true);
-    return recordDecline(tx, scope, row, { ...assessed, updatedAt: clock.now() }, FRAUD_BLOCK, token, amount, request);
+    return recordDecline(
+      tx,
+      scope,
+      row,
+      { ...assessed, updatedAt: clock.now() },
+      FRAUD_BLOCK,
+      token,
+      amount,
+      request,
+    );
   }
 
   const routed = await authorizeWithRouting(
