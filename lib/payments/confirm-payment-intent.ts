@@ -170,6 +170,7 @@ export async function confirmPaymentIntent(
       currency: row.currency,
       card,
       capture: captureMethod === 'automatic',
+      risk: { level: assessment.riskLevel, score: Math.round(assessment.score * 100) },
     },
     { tx },
   );

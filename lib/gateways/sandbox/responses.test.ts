@@ -73,6 +73,13 @@ describe('sandbox decisions follow lib/cards/test-cards.ts', () => {
     expect(dispute).toMatchObject({ dispute_after_capture: true, outcome: { risk_level: 'normal' } });
   });
 
+  it('reports our fraud assessment as its outcome when the request carries one', () => {
+    const req = request('4242424242424242', { risk: { level: 'elevated', score: 55 } });
+    expect(authorizationResponse('sandbox_alpha', 'ch_o', req, decideAuthorization(req))).toMatchObject({
+      outcome: { type: 'authorized', risk_level: 'elevated', risk_score: 55 },
+    });
+  });
+
   it('any other card number succeeds', () => {
     expect(decideAuthorization(request('4111111111111111')).status).toBe('approved');
   });

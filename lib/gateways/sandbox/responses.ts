@@ -96,10 +96,11 @@ export function authorizationResponse(
     charge: id,
     captured: decision.captured,
     card: { brand: request.card.brand, last4: request.card.number.slice(-4) },
+    // Ours decides when we assessed the attempt; the test card's own level otherwise.
     outcome: {
       type: decision.status === 'declined' ? 'issuer_declined' : 'authorized',
-      risk_level: decision.riskLevel,
-      risk_score: RISK_SCORES[decision.riskLevel],
+      risk_level: request.risk?.level ?? decision.riskLevel,
+      risk_score: request.risk?.score ?? RISK_SCORES[decision.riskLevel],
     },
   };
   if (decision.status === 'declined') {

@@ -79,6 +79,12 @@ describe('an ordinary card', () => {
       type: 'authorized',
     });
     expect(await gatewayCalls(pi.id)).toBe(1);
+    // The sandbox processor reports our assessment, not its own default (20).
+    const book = await one<{ response: { outcome: unknown } }>(
+      `SELECT response FROM sandbox_gateway_operations WHERE reference LIKE $1`,
+      [`${uuid(pi.id)}:%`],
+    );
+    expect(book.response.outcome).toEqual({ type: 'authorized', risk_level: 'normal', risk_score: 0 });
   });
 
   it('Radar’s elevated-risk test card is allowed with risk_level elevated', async () => {
