@@ -105,6 +105,14 @@ const schema = z.object({
   CHECKOUT_FAILURES_PER_SESSION: z.coerce.number().int().min(1).max(10_000).default(5),
   CHECKOUT_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
   CHECKOUT_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  /**
+   * Fraud rules (lib/fraud, docs/fraud.md): payment attempts by one customer
+   * in an hour / a day from which velocity raises the risk score.
+   */
+  FRAUD_HOURLY_ATTEMPTS: z.coerce.number().int().min(1).max(100_000).default(5),
+  FRAUD_DAILY_ATTEMPTS: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** How long a payment waits for the fraud counters in Redis before it is assessed without them. */
+  FRAUD_SIGNALS_BUDGET_MS: z.coerce.number().int().min(5).max(5_000).default(150),
   /** How long Developers → Logs keeps each /v1 request. */
   API_REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(400).default(30),
   /**

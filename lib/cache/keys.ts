@@ -16,6 +16,8 @@ export const ttl = {
   /** After an attach, detach, update or re-wrap, how long payment method entries are not re-cached. */
   paymentMethodFence: 60,
   fraudScore: 15 * 60,
+  /** Declined attempts per card or customer, counted for the fraud rules over this window. */
+  fraudDeclines: HOUR,
   velocity: { hour: HOUR, day: DAY, week: 7 * DAY },
   gatewayHealth: 30 * 60,
   routingRules: 30 * 60,
@@ -48,6 +50,15 @@ export const keys = {
   paymentMethodFence: (token: string) => `pm:token:fence:${token}`,
   customerPaymentMethodsFence: (customerId: string) => `customer:pm:fence:${customerId}`,
   fraudScore: (transactionId: string) => `fraud:score:${transactionId}`,
+  /**
+   * Declines in the last hour (ours, beside the seed's velocity counters): per
+   * customer id, or per card within one merchant and mode by its stored
+   * fingerprint (an HMAC, never the number): one merchant's declines never
+   * speak about another's customers.
+   */
+  fraudCustomerDeclines: (customerId: string) => `fraud:declines:customer:${customerId}`,
+  fraudCardDeclines: (merchantId: string, livemode: boolean, fingerprint: string) =>
+    `fraud:declines:card:${merchantId}:${livemode ? 'live' : 'test'}:${fingerprint}`,
   velocityCount: (customerId: string, timeframe: VelocityTimeframe) => `velocity:${customerId}:${timeframe}:count`,
   velocityAmount: (customerId: string, timeframe: VelocityTimeframe) => `velocity:${customerId}:${timeframe}:amount`,
   gatewayHealth: (gatewayName: string) => `gateway:health:${gatewayName}`,

@@ -16,8 +16,12 @@ export type TestCardBehavior =
   | { kind: 'requires_action' }
   /** Succeeds, then is disputed after capture (consumed by the disputes work). */
   | { kind: 'dispute_after_capture' }
-  /** Succeeds, with the highest risk assessment (consumed by the fraud work). */
-  | { kind: 'highest_risk' };
+  /**
+   * Stripe Radar's test cards: a forced risk level (lib/fraud reads it in test
+   * mode); `alwaysBlocked` is 4100 0000 0000 0019, blocked whatever the score.
+   * A processor that sees one anyway (live mode, no fraud check) approves it.
+   */
+  | { kind: 'risk'; riskLevel: 'elevated' | 'highest'; alwaysBlocked: boolean };
 
 export interface TestCard {
   number: string;
@@ -142,8 +146,20 @@ export const TEST_CARDS: readonly TestCard[] = [
   {
     number: '4100000000000019',
     brand: 'visa',
-    behavior: { kind: 'highest_risk' },
+    behavior: { kind: 'risk', riskLevel: 'highest', alwaysBlocked: true },
     tokens: ['pm_card_radarBlock', 'tok_radarBlock'],
+  },
+  {
+    number: '4000000000004954',
+    brand: 'visa',
+    behavior: { kind: 'risk', riskLevel: 'highest', alwaysBlocked: false },
+    tokens: ['pm_card_riskLevelHighest', 'tok_riskLevelHighest'],
+  },
+  {
+    number: '4000000000009235',
+    brand: 'visa',
+    behavior: { kind: 'risk', riskLevel: 'elevated', alwaysBlocked: false },
+    tokens: ['pm_card_riskLevelElevated', 'tok_riskLevelElevated'],
   },
 ];
 

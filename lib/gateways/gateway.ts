@@ -29,6 +29,11 @@ export interface AuthorizeRequest {
   capture: boolean;
   /** The customer completed 3-D Secure for this attempt. */
   authenticated?: boolean;
+  /**
+   * Our fraud assessment of the attempt (lib/fraud), Stripe's scale: a
+   * processor may use it; the sandbox reports it as its charge outcome.
+   */
+  risk?: { level: 'normal' | 'elevated' | 'highest'; score: number };
 }
 
 export interface GatewayCallRecord {

@@ -98,17 +98,23 @@ export interface LimitAmount {
   amount: number;
 }
 
-/** Throws MerchantLimitExceededError (and leaves nothing reserved) when a limit would be passed. */
+/**
+ * Throws MerchantLimitExceededError (and leaves nothing reserved) when a limit
+ * would be passed. Returns the limits it read (null: the merchant is unknown),
+ * so the fraud rules can weigh the amount against them without reading again.
+ */
 export async function reserveMerchantLimit(
   tx: DbTx,
   scope: Scope,
   input: LimitAmount & { at?: Date },
   options: LimitOptions = {},
-): Promise<void> {
+): Promise<MerchantLimits | null> {
   const amount = positiveAmount('amount', input.amount);
   const currency = currencyCode(input.currency);
   const limits = await getMerchantLimits(scope.merchantId, { ...options, tx });
-  if (!limits || limits.currency !== currency || (limits.daily === null && limits.monthly === null)) return;
+  if (!limits || limits.currency !== currency || (limits.daily === null && limits.monthly === null)) {
+    return limits;
+  }
   const { day, month } = limitPeriods(input.at ?? clock.now());
   const rows = await tx.$queryRaw<{ period: 'day' | 'month'; used: bigint }[]>`
     INSERT INTO merchant_limit_usage (merchant_id, livemode, currency, period, period_start, used)
@@ -121,7 +127,7 @@ export async function reserveMerchantLimit(
     const limit = r.period === 'day' ? limits.daily : limits.monthly;
     return limit !== null && toNumber(r.used) > limit;
   });
-  if (!over) return;
+  if (!over) return limits;
   await subtractUsage(tx, scope, currency, day, month, amount);
   throw new MerchantLimitExceededError(
     over.period,

@@ -1,6 +1,7 @@
 import { toPublicId } from '@/lib/api/object-id';
 import type { DbTx } from '@/lib/db/client';
 import { previousAttributes } from '@/lib/events/previous-attributes';
+import { stripeRiskLevel } from '@/lib/fraud/score';
 import { cardSummaries, type CardSummary } from '@/lib/vault';
 import type { PaymentRow, Scope } from './repository';
 import { statusOfPayment } from './status';
@@ -39,7 +40,10 @@ export interface ChargeObject {
   outcome: {
     network_status: 'approved_by_network' | 'declined_by_network' | 'not_sent_to_network';
     reason: string | null;
+    /** Ours (lib/fraud): normal, elevated, highest; not_assessed for payments never scored. */
     risk_level: string;
+    /** 0..100, Stripe's scale (fraud_score × 100); null when not assessed. */
+    risk_score: number | null;
     seller_message: string;
     type: 'authorized' | 'issuer_declined' | 'blocked';
   } | null;
@@ -68,6 +72,13 @@ export function chargeObject(row: PaymentRow, card: CardSummary | null): ChargeO
       : 'succeeded';
   const received = Number(row.amountReceived);
   const refunded = Number(row.amountRefunded);
+  const risk = {
+    risk_level: stripeRiskLevel(row.riskLevel),
+    risk_score: row.fraudScore === null ? null : Math.round(Number(row.fraudScore) * 100),
+  };
+  // Blocked by our fraud check: highest risk and declined as `fraudulent`
+  // without a processor (lib/payments/confirm-payment-intent.ts).
+  const blocked = failed && error?.decline_code === 'fraudulent' && risk.risk_level === 'highest';
   return {
     id: toPublicId('ch', row.id),
     object: 'charge',
@@ -88,22 +99,30 @@ export function chargeObject(row: PaymentRow, card: CardSummary | null): ChargeO
     outcome:
       status === 'pending'
         ? null
-        : failed
+        : blocked
           ? {
-              network_status:
-                error?.code === 'processing_error' ? 'not_sent_to_network' : 'declined_by_network',
-              reason: error?.decline_code ?? null,
-              risk_level: row.riskLevel ?? 'normal',
-              seller_message: 'The bank did not return any further details with this decline.',
-              type: 'issuer_declined',
+              network_status: 'not_sent_to_network',
+              reason: 'highest_risk_level',
+              ...risk,
+              seller_message: 'This payment was blocked as too risky.',
+              type: 'blocked',
             }
-          : {
-              network_status: 'approved_by_network',
-              reason: null,
-              risk_level: row.riskLevel ?? 'normal',
-              seller_message: 'Payment complete.',
-              type: 'authorized',
-            },
+          : failed
+            ? {
+                network_status:
+                  error?.code === 'processing_error' ? 'not_sent_to_network' : 'declined_by_network',
+                reason: error?.decline_code ?? null,
+                ...risk,
+                seller_message: 'The bank did not return any further details with this decline.',
+                type: 'issuer_declined',
+              }
+            : {
+                network_status: 'approved_by_network',
+                reason: risk.risk_level === 'elevated' ? 'elevated_risk_level' : null,
+                ...risk,
+                seller_message: 'Payment complete.',
+                type: 'authorized',
+              },
     paid: status === 'succeeded',
     payment_intent: toPublicId('pi', row.id),
     payment_method: row.paymentMethodToken,

@@ -5,7 +5,9 @@ import { recordEvent } from '@/lib/events/record-event';
 import { callGateway } from '@/lib/gateways/call-gateway';
 import { getGateway } from '@/lib/gateways/registry';
 import { releaseMerchantLimit } from '@/lib/ledger/merchant-limits';
-import { openCardForAuthorization } from '@/lib/vault';
+import { stripeRiskLevel } from '@/lib/fraud/score';
+import { rememberAssessment } from '@/lib/fraud/signals';
+import { openCardForPayment } from '@/lib/vault';
 import type { RequestInfo } from './confirm-payment-intent';
 import { withGatewayCalls } from './gateway-log';
 import { chargeObjectFor } from './charge-object';
@@ -87,8 +89,13 @@ export async function completePaymentAuthentication(
   }
 
   const reference = `${row.id}:${row.attempts}`;
-  const card = await openCardForAuthorization(tx, scope, row.paymentMethodToken);
+  const { card, risk: cardFacts } = await openCardForPayment(tx, scope, row.paymentMethodToken);
   const gateway = getGateway(row.gatewayName);
+  const level = stripeRiskLevel(row.riskLevel);
+  const assessed =
+    level !== 'not_assessed' && row.fraudScore !== null
+      ? { level, score: Math.round(Number(row.fraudScore) * 100) }
+      : undefined;
   const called = await callGateway(gateway, 'authorize', reference, () =>
     gateway.authorize({
       reference,
@@ -97,6 +104,7 @@ export async function completePaymentAuthentication(
       card,
       capture: row.captureMethod === 'automatic',
       authenticated: true,
+      ...(assessed ? { risk: assessed } : {}),
     }),
   );
   const common = { gatewayResponse: withGatewayCalls(row, [called.call]), updatedAt: now };
@@ -107,6 +115,14 @@ export async function completePaymentAuthentication(
     return { row: updated, result: 'succeeded', returnUrl };
   }
   if (outcome.outcome === 'declined') {
+    // The attempt was assessed at confirm; the decline still counts against the card and customer.
+    void rememberAssessment({
+      scope,
+      paymentId: row.id,
+      customerId: row.customerId,
+      fingerprint: cardFacts.fingerprint,
+      declined: true,
+    });
     await releaseMerchantLimit(tx, scope, { currency: row.currency, amount, at: reservedAt });
     const updated = await updatePayment(tx, row, {
       ...common,

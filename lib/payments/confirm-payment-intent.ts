@@ -6,9 +6,16 @@ import { clock } from '@/lib/clock';
 import type { DbTx } from '@/lib/db/client';
 import { recordEvent } from '@/lib/events/record-event';
 import { authorizeWithRouting } from '@/lib/gateways/authorize-with-routing';
-import { releaseMerchantLimit, reserveMerchantLimit } from '@/lib/ledger/merchant-limits';
+import {
+  releaseMerchantLimit,
+  reserveMerchantLimit,
+  type MerchantLimits,
+} from '@/lib/ledger/merchant-limits';
 import { recordVelocity } from '@/lib/ledger/record-velocity';
-import { openCardForAuthorization } from '@/lib/vault';
+import { assessPayment } from '@/lib/fraud/assess-payment';
+import { storedRiskLevel } from '@/lib/fraud/score';
+import { readSignals, rememberAssessment } from '@/lib/fraud/signals';
+import { openCardForPayment } from '@/lib/vault';
 import { authenticationUrl } from './authentication-url';
 import { chargeObjectFor } from './charge-object';
 import { unexpectedState } from './errors';
@@ -38,6 +45,13 @@ export interface ConfirmResult {
   decline?: Decline;
 }
 
+/** Blocked by the fraud check (Radar's answer for a blocked payment). */
+export const FRAUD_BLOCK: Decline = {
+  code: 'card_declined',
+  declineCode: 'fraudulent',
+  message: 'Your card was declined.',
+};
+
 const PROCESSING_ERROR: Decline = {
   code: 'processing_error',
   declineCode: 'processing_error',
@@ -50,6 +64,10 @@ const PROCESSING_ERROR: Decline = {
  * and under the payment's row lock. The merchant's daily and monthly limits are
  * reserved first, atomically, so concurrent payments cannot pass a limit
  * together; a decline gives the reservation back.
+ *
+ * Before any gateway is called the attempt is assessed for fraud
+ * (lib/fraud/assess-payment.ts, docs/fraud.md); a blocked attempt never
+ * reaches a processor and is answered like a decline (`fraudulent`).
  *
  * The gateway reference is "<payment id>:<attempt>": a retried request (same
  * idempotency key) replays the stored response, and a failover inside one
@@ -82,8 +100,14 @@ export async function confirmPaymentIntent(
   const captureMethod = params.capture_method ?? (row.captureMethod as 'automatic' | 'manual');
   const amount = Number(row.amount);
   const reservedAt = clock.now();
+  const attempt = row.attempts + 1;
+  const { card, risk } = await openCardForPayment(tx, scope, token, cvc);
+  // The fraud counters are read from Redis (one MGET, time-boxed, never
+  // throws) while PostgreSQL reserves the limit.
+  const signals = readSignals(scope, row.customerId, risk.fingerprint);
+  let limits: MerchantLimits | null;
   try {
-    await reserveMerchantLimit(tx, scope, { currency: row.currency, amount, at: reservedAt });
+    limits = await reserveMerchantLimit(tx, scope, { currency: row.currency, amount, at: reservedAt });
   } catch (err) {
     if (!(err instanceof MerchantLimitExceededError)) throw err;
     throw invalidRequest(
@@ -91,9 +115,53 @@ export async function confirmPaymentIntent(
       { code: 'merchant_limit_exceeded', param: 'amount' },
     );
   }
+  const assessment = await assessPayment(tx, scope, {
+    payment: { id: row.id, createdAt: row.createdAt, amount, currency: row.currency },
+    cardNumber: card.number,
+    card: risk,
+    limits,
+    signals: await signals,
+  });
+  // After the attempt, not awaited: the velocity counters and the Redis copy
+  // of the assessment (a lost write only weakens a later signal).
+  const { id: paymentId, customerId } = row;
+  const remember = (declined: boolean) => {
+    void recordVelocity(customerId, amount);
+    void rememberAssessment({
+      scope,
+      paymentId,
+      assessment,
+      customerId,
+      fingerprint: risk.fingerprint,
+      declined,
+    });
+  };
+  const assessed = {
+    paymentMethodToken: token,
+    captureMethod,
+    attempts: attempt,
+    authorizedAt: reservedAt,
+    receiptEmail: params.receipt_email !== undefined ? params.receipt_email : row.receiptEmail,
+    fraudScore: assessment.score,
+    riskLevel: storedRiskLevel(assessment.riskLevel),
+  };
 
-  const attempt = row.attempts + 1;
-  const card = await openCardForAuthorization(tx, scope, token, cvc);
+  if (assessment.decision === 'block') {
+    // No processor sees the card. The attempt is a decline like any other:
+    // the limit is given back and the customer may try another card.
+    remember(true);
+    return recordDecline(
+      tx,
+      scope,
+      row,
+      { ...assessed, updatedAt: clock.now() },
+      FRAUD_BLOCK,
+      token,
+      amount,
+      request,
+    );
+  }
+
   const routed = await authorizeWithRouting(
     scope,
     {
@@ -102,23 +170,17 @@ export async function confirmPaymentIntent(
       currency: row.currency,
       card,
       capture: captureMethod === 'automatic',
+      risk: { level: assessment.riskLevel, score: Math.round(assessment.score * 100) },
     },
     { tx },
   );
-  void recordVelocity(row.customerId, amount);
+  remember(routed.outcome.outcome === 'declined');
 
   const now = clock.now();
   const common = {
-    paymentMethodToken: token,
-    captureMethod,
-    attempts: attempt,
-    authorizedAt: reservedAt,
+    ...assessed,
     gatewayName: routed.gateway,
     gatewayResponse: withGatewayCalls(row, routed.calls),
-    receiptEmail: params.receipt_email !== undefined ? params.receipt_email : row.receiptEmail,
-    // A neutral assessment until the fraud work scores payments.
-    fraudScore: row.fraudScore ?? 0,
-    riskLevel: row.riskLevel ?? 'low',
     updatedAt: now,
   };
   const outcome = routed.outcome;
@@ -158,9 +220,23 @@ export async function confirmPaymentIntent(
     outcome.outcome === 'declined'
       ? { code: outcome.code, declineCode: outcome.declineCode, message: outcome.message }
       : PROCESSING_ERROR;
-  await releaseMerchantLimit(tx, scope, { currency: row.currency, amount, at: reservedAt });
-  row = await updatePayment(tx, row, {
-    ...common,
+  return recordDecline(tx, scope, row, common, decline, token, amount, request);
+}
+
+/** A declined or blocked attempt, written: the limit given back, the error stored, the events. */
+async function recordDecline(
+  tx: DbTx,
+  scope: Scope,
+  row: PaymentRow,
+  fields: Prisma.TransactionUncheckedUpdateInput & { authorizedAt: Date },
+  decline: Decline,
+  token: string,
+  amount: number,
+  request: RequestInfo,
+): Promise<ConfirmResult> {
+  await releaseMerchantLimit(tx, scope, { currency: row.currency, amount, at: fields.authorizedAt });
+  const updated = await updatePayment(tx, row, {
+    ...fields,
     status: 'failed',
     lastPaymentError: {
       type: 'card_error',
@@ -171,12 +247,12 @@ export async function confirmPaymentIntent(
     },
     nextAction: Prisma.DbNull,
   });
-  const charge = await chargeObjectFor(tx, scope, row);
+  const charge = await chargeObjectFor(tx, scope, updated);
   await recordEvent(tx, scope, { type: 'charge.failed', object: { ...charge }, ...request });
   await recordEvent(tx, scope, {
     type: 'payment_intent.payment_failed',
-    object: paymentIntentObject(row),
+    object: paymentIntentObject(updated),
     ...request,
   });
-  return { row, decline };
+  return { row: updated, decline };
 }

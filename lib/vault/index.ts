@@ -10,7 +10,11 @@ export { createCardPaymentMethod, type CreateCardInput } from './create-card-pay
 export { detachPaymentMethod } from './detach-payment-method';
 export { getPaymentMethodObject } from './get-payment-method';
 export { listCustomerPaymentMethods } from './list-customer-payment-methods';
-export { openCardForAuthorization } from './open-card-for-authorization';
+export {
+  openCardForAuthorization,
+  openCardForPayment,
+  type CardRiskFacts,
+} from './open-card-for-authorization';
 export { resolvePaymentMethod } from './resolve-payment-method';
 export {
   rewrapVault,

@@ -59,7 +59,11 @@ describe('sandbox decisions follow lib/cards/test-cards.ts', () => {
       request('4100000000000019', { capture: false }),
       decideAuthorization(request('4100000000000019', { capture: false })),
     );
-    expect(risky).toMatchObject({ captured: false, outcome: { risk_level: 'highest' } });
+    expect(risky).toMatchObject({ captured: false, outcome: { risk_level: 'highest', risk_score: 95 } });
+    expect(decideAuthorization(request('4000000000009235'))).toMatchObject({
+      status: 'approved',
+      riskLevel: 'elevated',
+    });
     const dispute = authorizationResponse(
       'sandbox_beta',
       'ch_d',
@@ -67,6 +71,13 @@ describe('sandbox decisions follow lib/cards/test-cards.ts', () => {
       decideAuthorization(request('4000000000000259')),
     );
     expect(dispute).toMatchObject({ dispute_after_capture: true, outcome: { risk_level: 'normal' } });
+  });
+
+  it('reports our fraud assessment as its outcome when the request carries one', () => {
+    const req = request('4242424242424242', { risk: { level: 'elevated', score: 55 } });
+    expect(authorizationResponse('sandbox_alpha', 'ch_o', req, decideAuthorization(req))).toMatchObject({
+      outcome: { type: 'authorized', risk_level: 'elevated', risk_score: 55 },
+    });
   });
 
   it('any other card number succeeds', () => {

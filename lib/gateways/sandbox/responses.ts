@@ -28,11 +28,15 @@ export interface SandboxResponse extends Record<string, unknown> {
   code?: string;
   decline_code?: string;
   message?: string;
-  outcome?: { type: string; risk_level: 'normal' | 'highest'; risk_score: number };
+  outcome?: { type: string; risk_level: RiskLevel; risk_score: number };
   next_action?: { type: 'three_d_secure'; three_d_secure: { challenge: string } };
   /** Test card 4000000000000259: the disputes work opens a dispute once it is captured. */
   dispute_after_capture?: true;
 }
+
+/** Stripe's risk levels; our own assessment (lib/fraud) is what the charge reports. */
+type RiskLevel = 'normal' | 'elevated' | 'highest';
+const RISK_SCORES: Record<RiskLevel, number> = { normal: 20, elevated: 65, highest: 95 };
 
 export interface Decision {
   status: BookStatus;
@@ -40,7 +44,7 @@ export interface Decision {
   code?: string;
   declineCode?: string;
   message?: string;
-  riskLevel: 'normal' | 'highest';
+  riskLevel: RiskLevel;
   disputeAfterCapture: boolean;
 }
 
@@ -49,7 +53,7 @@ export function decideAuthorization(
   request: Pick<AuthorizeRequest, 'card' | 'capture' | 'authenticated'>,
 ): Decision {
   const behavior = testCardBehavior(request.card.number);
-  const base = { riskLevel: 'normal' as const, disputeAfterCapture: false };
+  const base = { riskLevel: 'normal' as RiskLevel, disputeAfterCapture: false };
   switch (behavior.kind) {
     case 'decline':
       return {
@@ -64,8 +68,8 @@ export function decideAuthorization(
       return request.authenticated
         ? { ...base, status: 'approved', captured: request.capture }
         : { ...base, status: 'requires_action', captured: false };
-    case 'highest_risk':
-      return { ...base, status: 'approved', captured: request.capture, riskLevel: 'highest' };
+    case 'risk':
+      return { ...base, status: 'approved', captured: request.capture, riskLevel: behavior.riskLevel };
     case 'dispute_after_capture':
       return { ...base, status: 'approved', captured: request.capture, disputeAfterCapture: true };
     case 'success':
@@ -92,10 +96,11 @@ export function authorizationResponse(
     charge: id,
     captured: decision.captured,
     card: { brand: request.card.brand, last4: request.card.number.slice(-4) },
+    // Ours decides when we assessed the attempt; the test card's own level otherwise.
     outcome: {
       type: decision.status === 'declined' ? 'issuer_declined' : 'authorized',
-      risk_level: decision.riskLevel,
-      risk_score: decision.riskLevel === 'highest' ? 95 : 20,
+      risk_level: request.risk?.level ?? decision.riskLevel,
+      risk_score: request.risk?.score ?? RISK_SCORES[decision.riskLevel],
     },
   };
   if (decision.status === 'declined') {

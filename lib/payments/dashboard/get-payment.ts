@@ -2,6 +2,8 @@ import { fromPublicId, toPublicId } from '@/lib/api/object-id';
 import { findCustomerEmails } from '@/lib/customers/repository';
 import type { DbTx } from '@/lib/db/client';
 import { listPaymentEvents } from '@/lib/events/repository';
+import { findLatestFraudLog } from '@/lib/fraud/repository';
+import { stripeRiskLevel, type RiskLevel } from '@/lib/fraud/score';
 import { pageRefunds } from '@/lib/refunds/repository';
 import { cardSummaries, type CardSummary } from '@/lib/vault';
 import { findPayment, type Scope } from '../repository';
@@ -43,7 +45,12 @@ export interface PaymentDetail {
   lastPaymentError: string | null;
   customer: { id: string; email: string | null } | null;
   card: CardSummary | null;
-  risk: { level: string | null; score: number | null };
+  /**
+   * The fraud check's assessment (lib/fraud): Stripe's level, the score on
+   * Stripe's 0..100 scale, the rules that fired and whether it was blocked.
+   * Null level: never assessed.
+   */
+  risk: { level: RiskLevel | null; score: number | null; rules: string[]; blocked: boolean };
   attempts: GatewayAttempt[];
   refunds: {
     id: string;
@@ -82,14 +89,16 @@ export async function getPaymentForDashboard(
   if (!id) return null;
   const row = await findPayment(tx, scope, id);
   if (!row) return null;
-  const [customers, cards, refunds, events] = await Promise.all([
+  const [customers, cards, refunds, events, fraudLog] = await Promise.all([
     row.customerId ? findCustomerEmails(tx, scope, [row.customerId]) : [],
     row.paymentMethodToken
       ? cardSummaries(tx, scope, [row.paymentMethodToken])
       : new Map<string, CardSummary>(),
     pageRefunds(tx, scope, { paymentId: row.id }, { limit: REFUNDS_SHOWN }),
     listPaymentEvents(tx, scope, publicId),
+    findLatestFraudLog(tx, scope, row.id),
   ]);
+  const level = stripeRiskLevel(row.riskLevel);
   const status = statusOfPayment(row);
   const received = Number(row.amountReceived);
   const refunded = Number(row.amountRefunded);
@@ -119,8 +128,10 @@ export async function getPaymentForDashboard(
       : null,
     card: row.paymentMethodToken ? (cards.get(row.paymentMethodToken) ?? null) : null,
     risk: {
-      level: row.riskLevel,
-      score: row.fraudScore === null ? null : Number(row.fraudScore),
+      level: level === 'not_assessed' ? null : level,
+      score: row.fraudScore === null ? null : Math.round(Number(row.fraudScore) * 100),
+      rules: fraudLog?.details ? fraudLog.details.split(',').filter(Boolean) : [],
+      blocked: fraudLog?.isFraudulent ?? false,
     },
     attempts: attemptsOf(row.gatewayResponse),
     refunds: (refunds?.rows ?? []).map((r) => ({

@@ -168,8 +168,8 @@ describe('every test card on both processors', () => {
         default:
           expect(outcome).toMatchObject({ outcome: 'approved', captured: true });
           expect(row).toMatchObject({ status: 'approved', captured_amount: '2000' });
-          if (card.behavior.kind === 'highest_risk')
-            expect(outcome.raw).toMatchObject({ outcome: { risk_level: 'highest' } });
+          if (card.behavior.kind === 'risk')
+            expect(outcome.raw).toMatchObject({ outcome: { risk_level: card.behavior.riskLevel } });
           if (card.behavior.kind === 'dispute_after_capture')
             expect(outcome.raw).toMatchObject({ dispute_after_capture: true });
       }

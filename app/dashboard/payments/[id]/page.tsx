@@ -173,7 +173,17 @@ export default async function PaymentPage({ params, searchParams }: Props) {
               <>
                 {p.risk.level ? <span className="capitalize">{p.risk.level}</span> : null}
                 {p.risk.score !== null ? (
-                  <span className="ml-2 text-slate-600">score {p.risk.score.toFixed(2)}</span>
+                  <span className="ml-2 text-slate-600">score {p.risk.score} / 100</span>
+                ) : null}
+                {p.risk.blocked ? <span className="ml-2 font-medium text-red-700">Blocked</span> : null}
+                {p.risk.rules.length ? (
+                  <ul aria-label="Risk rules" className="mt-1 flex flex-wrap gap-1">
+                    {p.risk.rules.map((rule) => (
+                      <li key={rule}>
+                        <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{rule}</code>
+                      </li>
+                    ))}
+                  </ul>
                 ) : null}
               </>
             ) : (
