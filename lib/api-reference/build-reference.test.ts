@@ -10,7 +10,7 @@ const param = (id: string, name: string) => op(id).parameters.find((p) => p.name
 
 describe('the API reference', () => {
   it('has a section per tag with every operation, in catalogue order within a path', () => {
-    expect(reference.sections.map((s) => s.tag)).toEqual(['Customers', 'Payment methods', 'Payment intents', 'Refunds', 'Balance', 'Checkout sessions', 'Events', 'Webhook endpoints']);
+    expect(reference.sections.map((s) => s.tag)).toEqual(['Customers', 'Payment methods', 'Payment intents', 'Charges', 'Refunds', 'Balance', 'Checkout sessions', 'Events', 'Webhook endpoints']);
     expect(reference.sections[0]!.operations.map((o) => o.summary)).toEqual([
       'Create a customer',
       'List customers',

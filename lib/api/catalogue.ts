@@ -2,6 +2,7 @@ import { checkoutSessionEndpoints } from '@/lib/checkout/endpoints';
 import { customerEndpoints } from '@/lib/customers/endpoints';
 import { paymentMethodEndpoints } from '@/lib/vault/endpoints';
 import { balanceEndpoints } from '@/lib/ledger/endpoints';
+import { chargeEndpoints } from '@/lib/payments/charge-endpoints';
 import { paymentIntentEndpoints } from '@/lib/payments/endpoints';
 import { refundEndpoints } from '@/lib/refunds/endpoints';
 import { eventEndpoints } from '@/lib/events/endpoints';
@@ -18,6 +19,7 @@ export const catalogue: readonly Endpoint[] = [
   ...Object.values(customerEndpoints),
   ...Object.values(paymentMethodEndpoints),
   ...Object.values(paymentIntentEndpoints),
+  ...Object.values(chargeEndpoints),
   ...Object.values(refundEndpoints),
   ...Object.values(balanceEndpoints),
   ...Object.values(checkoutSessionEndpoints),

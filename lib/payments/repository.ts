@@ -49,7 +49,21 @@ export function updatePayment(
 
 export interface PaymentFilter {
   customerId?: string;
+  paymentId?: string;
+  /** Only payments that have a charge (hasCharge). */
+  charged?: boolean;
   created?: TimestampRange;
+}
+
+/**
+ * A payment has a charge once it was sent for authorization: an attempt was
+ * made, or (seeded history, which records no attempts) it ended anywhere but
+ * still pending or canceled before any attempt.
+ */
+const CHARGED_SQL = Prisma.sql`(attempts > 0 OR status NOT IN ('pending', 'cancelled'))`;
+
+export function hasCharge(row: Pick<PaymentRow, 'attempts' | 'status'>): boolean {
+  return row.attempts > 0 || (row.status !== 'pending' && row.status !== 'cancelled');
 }
 
 export async function pagePayments(tx: DbTx, scope: Scope, filter: PaymentFilter, page: PageRequest) {
@@ -57,6 +71,8 @@ export async function pagePayments(tx: DbTx, scope: Scope, filter: PaymentFilter
     Prisma.sql`merchant_id = ${scope.merchantId}::uuid`,
     Prisma.sql`livemode = ${scope.livemode}`,
     ...(filter.customerId !== undefined ? [Prisma.sql`customer_id = ${filter.customerId}::uuid`] : []),
+    ...(filter.paymentId !== undefined ? [Prisma.sql`id = ${filter.paymentId}::uuid`] : []),
+    ...(filter.charged ? [CHARGED_SQL] : []),
     ...createdCondition(filter.created),
   ];
   const result = await pageIds(tx, Prisma.raw('transactions'), conditions, page);

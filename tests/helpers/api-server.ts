@@ -16,6 +16,8 @@ import * as intentCapture from '@/app/v1/payment_intents/[intent]/capture/route'
 import * as intentConfirm from '@/app/v1/payment_intents/[intent]/confirm/route';
 import * as intent from '@/app/v1/payment_intents/[intent]/route';
 import * as intents from '@/app/v1/payment_intents/route';
+import * as charges from '@/app/v1/charges/route';
+import * as charge from '@/app/v1/charges/[charge]/route';
 import * as refundCancel from '@/app/v1/refunds/[refund]/cancel/route';
 import * as refund from '@/app/v1/refunds/[refund]/route';
 import * as refunds from '@/app/v1/refunds/route';
@@ -53,6 +55,8 @@ const ROUTES: [RegExp, string[], Module][] = [
   [/^\/v1\/balance_transactions$/, [], balanceTransactions],
   [/^\/v1\/balance_transactions\/([^/]+)$/, ['id'], balanceTransaction],
   [/^\/v1\/payment_intents$/, [], intents],
+  [/^\/v1\/charges$/, [], charges],
+  [/^\/v1\/charges\/([^/]+)$/, ['charge'], charge],
   [/^\/v1\/payment_intents\/([^/]+)$/, ['intent'], intent],
   [/^\/v1\/payment_intents\/([^/]+)\/confirm$/, ['intent'], intentConfirm],
   [/^\/v1\/payment_intents\/([^/]+)\/capture$/, ['intent'], intentCapture],
