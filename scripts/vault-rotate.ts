@@ -7,6 +7,7 @@ import { customerPiiStore } from '@/lib/customers/rewrap-pii';
 import { db, disconnectDb } from '@/lib/db/client';
 import { disconnectRedis } from '@/lib/cache/redis';
 import { rewrapVault, verifyVault } from '@/lib/vault';
+import { attemptBodyStore } from '@/lib/webhooks/attempt-body';
 import { webhookSecretStores } from '@/lib/webhooks/rewrap-secrets';
 import { eventDataStore } from '@/lib/events/rewrap-event-data';
 
@@ -16,8 +17,8 @@ import { eventDataStore } from '@/lib/events/rewrap-event-data';
  * Re-wraps every sealed record under ENCRYPTION_ACTIVE_KEY_ID (default: the
  * last key of ENCRYPTION_KEYS), in batches: the card vault (cards and billing
  * details), customers' PII, users' two-factor secrets, webhook signing secrets,
- * the personal data in customer and payment-method events, and the stored
- * responses of idempotent requests. Then opens every record again to prove it decrypts.
+ * the personal data in customer and payment-method events and in webhook
+ * delivery logs, and the stored responses of idempotent requests. Then opens every record again to prove it decrypts.
  * Prints counts only. Exits 1 if any record failed or is still under another
  * key; run it again after fixing the keyring (records already re-wrapped are
  * skipped). See docs/vault.md for the whole procedure.
@@ -31,6 +32,7 @@ const SEALED_STORES: SealedStore[] = [
   idempotencyResponseStore,
   ...webhookSecretStores,
   eventDataStore,
+  attemptBodyStore,
 ];
 
 async function main(): Promise<number> {

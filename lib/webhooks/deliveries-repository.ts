@@ -2,6 +2,7 @@ import { Prisma } from '@/lib/db/generated/client';
 import type { DbTx } from '@/lib/db/client';
 import { inOrder, pageIds } from '@/lib/api/list';
 import type { AttemptRow, DeliveryRow, Scope } from './repository';
+import { sealAttemptBody } from './attempt-body';
 
 /**
  * The second half of the webhooks repository (split for length; repository.ts
@@ -137,9 +138,16 @@ export interface NewAttempt {
   succeeded: boolean;
 }
 
+/** The request body is sealed on the way in (attempt-body.ts). */
 export async function insertAttempt(tx: DbTx, scope: Scope, a: NewAttempt, at: Date): Promise<void> {
   await tx.webhookDeliveryAttempt.create({
-    data: { ...a, merchantId: scope.merchantId, livemode: scope.livemode, createdAt: at },
+    data: {
+      ...a,
+      ...sealAttemptBody(a.deliveryId, a.attempt, a.requestBody),
+      merchantId: scope.merchantId,
+      livemode: scope.livemode,
+      createdAt: at,
+    },
     select: { id: true },
   });
 }
@@ -208,4 +216,29 @@ export function deleteFinishedDeliveriesBefore(tx: DbTx, before: Date, limit: nu
       SELECT id FROM webhook_deliveries
       WHERE status <> 'pending' AND completed_at < ${before}
       LIMIT ${limit})`;
+}
+
+/** Master-key rotation (npm run vault:rotate): sealed attempt bodies after `after` (by id), every merchant's. */
+export function sealedAttemptBodyBatch(
+  tx: DbTx,
+  after: string | null,
+  limit: number,
+  lock: boolean,
+): Promise<
+  { id: string; deliveryId: string; attempt: number; requestBody: string; requestBodyKeyId: string }[]
+> {
+  return tx.$queryRaw`
+    SELECT id::text AS id, delivery_id::text AS "deliveryId", attempt, request_body AS "requestBody",
+           request_body_key_id AS "requestBodyKeyId"
+    FROM webhook_delivery_attempts
+    WHERE request_body_key_id IS NOT NULL ${after ? Prisma.sql`AND id > ${after}::uuid` : Prisma.empty}
+    ORDER BY id LIMIT ${limit} ${lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
+}
+
+export async function writeSealedAttemptBody(tx: DbTx, id: string, requestBody: string, keyId: string) {
+  await tx.webhookDeliveryAttempt.update({
+    where: { id },
+    data: { requestBody, requestBodyKeyId: keyId },
+    select: { id: true },
+  });
 }

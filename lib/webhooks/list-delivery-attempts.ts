@@ -1,4 +1,5 @@
 import { toPublicId } from '@/lib/api/object-id';
+import { openAttemptBody } from './attempt-body';
 import type { DbTx } from '@/lib/db/client';
 import { endpointUuid } from './ids';
 import { fromPublicId } from '@/lib/api/object-id';
@@ -56,7 +57,7 @@ export async function listDeliveryAttempts(
     attempt: r.attempt,
     status: r.succeeded ? 'succeeded' : 'failed',
     requestHeaders: r.requestHeaders as Record<string, string>,
-    requestBody: r.requestBody,
+    requestBody: openAttemptBody(r),
     responseStatus: r.responseStatus,
     responseBody: r.responseBody,
     durationMs: r.durationMs,
