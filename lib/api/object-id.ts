@@ -1,3 +1,4 @@
+import { resourceMissing } from './errors';
 /**
  * Stripe-style public ids over our UUID primary keys: `cus_` + the UUID's 128
  * bits in base62 (22 characters). Encoding is reversible, so no lookup table is
@@ -34,4 +35,21 @@ export function fromPublicId(prefix: ObjectPrefix, id: string): string | null {
   const hex = n.toString(16).padStart(32, '0');
   const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   return UUID.test(uuid) ? uuid : null;
+}
+
+/**
+ * A list filter naming an object (`customer=cus_…`): its UUID, undefined when
+ * the filter is absent, and "No such <label>" (404, `param` = the filter) when
+ * the value is not an id of that kind.
+ */
+export function filterId(
+  prefix: ObjectPrefix,
+  value: string | undefined,
+  label: string,
+  param: string,
+): string | undefined {
+  if (value === undefined) return undefined;
+  const id = fromPublicId(prefix, value);
+  if (!id) throw resourceMissing(label, value, param);
+  return id;
 }

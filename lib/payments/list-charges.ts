@@ -1,6 +1,5 @@
-import { resourceMissing } from '@/lib/api/errors';
 import type { PageRequest } from '@/lib/api/list';
-import { fromPublicId } from '@/lib/api/object-id';
+import { filterId } from '@/lib/api/object-id';
 import type { DbTx } from '@/lib/db/client';
 import { cardSummaries } from '@/lib/vault';
 import { chargeObject } from './charge-object';
@@ -9,16 +8,8 @@ import { pagePayments, type Scope } from './repository';
 
 /** Null when the cursor is not one of this merchant's charges. */
 export async function listCharges(tx: DbTx, scope: Scope, params: ListChargesParams, page: PageRequest) {
-  let customerId: string | undefined;
-  if (params.customer !== undefined) {
-    customerId = fromPublicId('cus', params.customer) ?? undefined;
-    if (!customerId) throw resourceMissing('customer', params.customer, 'customer');
-  }
-  let paymentId: string | undefined;
-  if (params.payment_intent !== undefined) {
-    paymentId = fromPublicId('pi', params.payment_intent) ?? undefined;
-    if (!paymentId) throw resourceMissing('payment_intent', params.payment_intent, 'payment_intent');
-  }
+  const customerId = filterId('cus', params.customer, 'customer', 'customer');
+  const paymentId = filterId('pi', params.payment_intent, 'payment_intent', 'payment_intent');
   const result = await pagePayments(
     tx,
     scope,

@@ -1,6 +1,5 @@
-import { resourceMissing } from '@/lib/api/errors';
 import type { PageRequest } from '@/lib/api/list';
-import { fromPublicId } from '@/lib/api/object-id';
+import { filterId } from '@/lib/api/object-id';
 import type { DbTx } from '@/lib/db/client';
 import { expandPaymentIntent } from './payment-intent-object';
 import { pagePayments, type Scope } from './repository';
@@ -13,11 +12,7 @@ export async function listPaymentIntents(
   params: ListPaymentIntentsParams,
   page: PageRequest,
 ) {
-  let customerId: string | undefined;
-  if (params.customer !== undefined) {
-    customerId = fromPublicId('cus', params.customer) ?? undefined;
-    if (!customerId) throw resourceMissing('customer', params.customer, 'customer');
-  }
+  const customerId = filterId('cus', params.customer, 'customer', 'customer');
   const result = await pagePayments(tx, scope, { customerId, created: params.created }, page);
   if (!result) return null;
   const data = [];
