@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { CHECKOUT_ASSETS_DIR, CHECKOUT_SCRIPT_MANIFEST } from '@/lib/checkout-page/script-paths';
 
 /**
  * Steps of e2e/checkout.spec.ts: filling the hosted checkout's card form as a
@@ -147,11 +148,10 @@ export interface BuiltCheckoutScript {
 }
 
 export function readBuiltCheckoutScript(): BuiltCheckoutScript {
-  const dir = path.join(process.cwd(), 'public', 'checkout-assets');
-  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Omit<
-    BuiltCheckoutScript,
-    'fileIntegrity'
-  >;
+  const dir = path.join(process.cwd(), CHECKOUT_ASSETS_DIR);
+  const manifest = JSON.parse(
+    readFileSync(path.join(process.cwd(), CHECKOUT_SCRIPT_MANIFEST), 'utf8'),
+  ) as Omit<BuiltCheckoutScript, 'fileIntegrity'>;
   const body = readFileSync(path.join(dir, path.basename(manifest.src)));
   return { ...manifest, fileIntegrity: `sha384-${createHash('sha384').update(body).digest('base64')}` };
 }

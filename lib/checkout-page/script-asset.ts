@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { env } from '@/lib/env';
 import { log } from '@/lib/log';
+import { CHECKOUT_SCRIPT_MANIFEST as MANIFEST } from './script-paths';
 
 /**
  * The checkout page's script as built by scripts/lib/checkout-script.ts
@@ -15,7 +17,6 @@ export interface CheckoutScriptAsset {
   integrity: string;
 }
 
-const MANIFEST = path.join('public', 'checkout-assets', 'manifest.json');
 let cached: CheckoutScriptAsset | null = null;
 
 export function checkoutScriptAsset(): CheckoutScriptAsset | null {
@@ -36,6 +37,6 @@ export function checkoutScriptAsset(): CheckoutScriptAsset | null {
     // Not built: logged below.
   }
   if (!asset) log.error('checkout.script_missing', { manifest: MANIFEST });
-  if (asset && process.env.NODE_ENV === 'production') cached = asset;
+  if (asset && env.NODE_ENV === 'production') cached = asset;
   return asset;
 }

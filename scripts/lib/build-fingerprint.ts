@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CHECKOUT_ASSETS_DIR, CHECKOUT_SCRIPT_MANIFEST } from '@/lib/checkout-page/script-paths';
 
 /**
  * Whether `.next` was built from the sources as they are now. `next build` takes
@@ -25,7 +26,7 @@ const INPUTS = [
 ];
 // Generated from inputs already listed: the Prisma client from prisma/schema.prisma,
 // the checkout's script (scripts/lib/checkout-script.ts) from lib/.
-const SKIP = new Set(['lib/db/generated', 'public/checkout-assets']);
+const SKIP = new Set(['lib/db/generated', CHECKOUT_ASSETS_DIR]);
 const FINGERPRINT_FILE = path.join('.next', 'source-fingerprint');
 
 export async function sourceFingerprint(root: string): Promise<string> {
@@ -33,7 +34,11 @@ export async function sourceFingerprint(root: string): Promise<string> {
   for (const input of INPUTS) files.push(...(await listFiles(root, input)));
   const hash = createHash('sha256');
   for (const file of files.sort()) {
-    hash.update(file).update('\0').update(await readFile(path.join(root, file))).update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(await readFile(path.join(root, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }
@@ -42,7 +47,7 @@ export async function buildIsCurrent(root: string, fingerprint: string): Promise
   // BUILD_ID is written last by `next build`: without it the build is incomplete.
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) return false;
   // The checkout's script is built beside `.next`, not in it.
-  if (!existsSync(path.join(root, 'public', 'checkout-assets', 'manifest.json'))) return false;
+  if (!existsSync(path.join(root, CHECKOUT_SCRIPT_MANIFEST))) return false;
   const stored = await readFile(path.join(root, FINGERPRINT_FILE), 'utf8').catch(() => '');
   return stored.trim() === fingerprint;
 }

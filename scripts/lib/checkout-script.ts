@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { CHECKOUT_ASSETS_DIR, CHECKOUT_SCRIPT_MANIFEST } from '@/lib/checkout-page/script-paths';
+
+export { CHECKOUT_ASSETS_DIR, CHECKOUT_SCRIPT_MANIFEST };
 
 /**
  * Builds the hosted checkout's one script (lib/checkout-page/form-script.ts and
@@ -11,8 +14,6 @@ import { build } from 'esbuild';
  * `next build`, and by `npm run dev` on start. The output is generated
  * (gitignored) and left out of the source fingerprint; its sources are in it.
  */
-export const CHECKOUT_ASSETS_DIR = path.join('public', 'checkout-assets');
-export const CHECKOUT_SCRIPT_MANIFEST = path.join(CHECKOUT_ASSETS_DIR, 'manifest.json');
 export const CHECKOUT_SCRIPT_ENTRY = path.join('lib', 'checkout-page', 'form-script.ts');
 
 export interface CheckoutScriptManifest {
