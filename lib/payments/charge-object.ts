@@ -139,10 +139,24 @@ export function chargeObject(row: PaymentRow, card: CardSummary | null): ChargeO
   };
 }
 
-/** chargeObject with the card looked up in the vault (plain columns, nothing decrypted). */
-export async function chargeObjectFor(tx: DbTx, scope: Scope, row: PaymentRow): Promise<ChargeObject> {
+/**
+ * chargeObject with the card looked up in the vault (plain columns, nothing
+ * decrypted), unless the caller already holds its summary (`known`: confirm
+ * has just read the vault row).
+ */
+export async function chargeObjectFor(
+  tx: DbTx,
+  scope: Scope,
+  row: PaymentRow,
+  known?: CardSummary,
+): Promise<ChargeObject> {
   const token = row.paymentMethodToken;
-  const card = token ? ((await cardSummaries(tx, scope, [token])).get(token) ?? null) : null;
+  const card =
+    known && known.token === token
+      ? known
+      : token
+        ? ((await cardSummaries(tx, scope, [token])).get(token) ?? null)
+        : null;
   return chargeObject(row, card);
 }
 

@@ -89,7 +89,7 @@ export async function completePaymentAuthentication(
   }
 
   const reference = `${row.id}:${row.attempts}`;
-  const { card, risk: cardFacts } = await openCardForPayment(tx, scope, row.paymentMethodToken);
+  const { card, risk: cardFacts, summary } = await openCardForPayment(tx, scope, row.paymentMethodToken);
   const gateway = getGateway(row.gatewayName);
   const level = stripeRiskLevel(row.riskLevel);
   const assessed =
@@ -111,7 +111,7 @@ export async function completePaymentAuthentication(
   const outcome = called.outcome;
 
   if (outcome.outcome === 'approved') {
-    const updated = await recordApproval(tx, scope, row, common, outcome, request);
+    const updated = await recordApproval(tx, scope, row, common, outcome, request, summary);
     return { row: updated, result: 'succeeded', returnUrl };
   }
   if (outcome.outcome === 'declined') {
@@ -136,7 +136,7 @@ export async function completePaymentAuthentication(
         payment_method: { id: row.paymentMethodToken },
       },
     });
-    const charge = await chargeObjectFor(tx, scope, updated);
+    const charge = await chargeObjectFor(tx, scope, updated, summary);
     await recordEvent(tx, scope, { type: 'charge.failed', object: { ...charge }, ...request });
     await recordEvent(tx, scope, {
       type: 'payment_intent.payment_failed',

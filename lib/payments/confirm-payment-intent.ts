@@ -15,7 +15,7 @@ import { recordVelocity } from '@/lib/ledger/record-velocity';
 import { assessPayment } from '@/lib/fraud/assess-payment';
 import { storedRiskLevel } from '@/lib/fraud/score';
 import { readSignals, rememberAssessment } from '@/lib/fraud/signals';
-import { openCardForPayment } from '@/lib/vault';
+import { openCardForPayment, type CardSummary } from '@/lib/vault';
 import { authenticationUrl } from './authentication-url';
 import { chargeObjectFor } from './charge-object';
 import { unexpectedState } from './errors';
@@ -101,7 +101,7 @@ export async function confirmPaymentIntent(
   const amount = Number(row.amount);
   const reservedAt = clock.now();
   const attempt = row.attempts + 1;
-  const { card, risk } = await openCardForPayment(tx, scope, token, cvc);
+  const { card, risk, summary } = await openCardForPayment(tx, scope, token, cvc);
   // The fraud counters are read from Redis (one MGET, time-boxed, never
   // throws) while PostgreSQL reserves the limit.
   const signals = readSignals(scope, row.customerId, risk.fingerprint);
@@ -156,7 +156,7 @@ export async function confirmPaymentIntent(
       row,
       { ...assessed, updatedAt: clock.now() },
       FRAUD_BLOCK,
-      token,
+      summary,
       amount,
       request,
     );
@@ -186,7 +186,7 @@ export async function confirmPaymentIntent(
   const outcome = routed.outcome;
 
   if (outcome.outcome === 'approved') {
-    row = await recordApproval(tx, scope, row, common, outcome, request);
+    row = await recordApproval(tx, scope, row, common, outcome, request, summary);
     return { row };
   }
 
@@ -220,7 +220,7 @@ export async function confirmPaymentIntent(
     outcome.outcome === 'declined'
       ? { code: outcome.code, declineCode: outcome.declineCode, message: outcome.message }
       : PROCESSING_ERROR;
-  return recordDecline(tx, scope, row, common, decline, token, amount, request);
+  return recordDecline(tx, scope, row, common, decline, summary, amount, request);
 }
 
 /** A declined or blocked attempt, written: the limit given back, the error stored, the events. */
@@ -230,7 +230,7 @@ async function recordDecline(
   row: PaymentRow,
   fields: Prisma.TransactionUncheckedUpdateInput & { authorizedAt: Date },
   decline: Decline,
-  token: string,
+  card: CardSummary,
   amount: number,
   request: RequestInfo,
 ): Promise<ConfirmResult> {
@@ -243,11 +243,11 @@ async function recordDecline(
       code: decline.code,
       decline_code: decline.declineCode,
       message: decline.message,
-      payment_method: { id: token },
+      payment_method: { id: card.token },
     },
     nextAction: Prisma.DbNull,
   });
-  const charge = await chargeObjectFor(tx, scope, updated);
+  const charge = await chargeObjectFor(tx, scope, updated, card);
   await recordEvent(tx, scope, { type: 'charge.failed', object: { ...charge }, ...request });
   await recordEvent(tx, scope, {
     type: 'payment_intent.payment_failed',

@@ -4,6 +4,7 @@ import type { DbTx } from '@/lib/db/client';
 import { recordEvent } from '@/lib/events/record-event';
 import { feeFor } from '@/lib/fees/fee-for-merchant';
 import { postCharge } from '@/lib/ledger/post-charge';
+import type { CardSummary } from '@/lib/vault';
 import type { RequestInfo } from './confirm-payment-intent';
 import { chargeObjectFor } from './charge-object';
 import { paymentIntentObject } from './payment-intent-object';
@@ -24,6 +25,8 @@ export async function recordApproval(
   fields: Prisma.TransactionUncheckedUpdateInput,
   approval: { gatewayTransactionId: string; captured: boolean },
   request: RequestInfo,
+  /** The card's summary when the caller has just read it from the vault. */
+  card?: CardSummary,
 ): Promise<PaymentRow> {
   const amount = Number(row.amount);
   const now = clock.now();
@@ -43,7 +46,7 @@ export async function recordApproval(
     });
     await postCharge(tx, scope, { paymentId: updated.id, currency: updated.currency, amount, fee });
     // Stripe's order: the charge, then the intent.
-    const charge = await chargeObjectFor(tx, scope, updated);
+    const charge = await chargeObjectFor(tx, scope, updated, card);
     await recordEvent(tx, scope, { type: 'charge.succeeded', object: { ...charge }, ...request });
     await recordEvent(tx, scope, {
       type: 'payment_intent.succeeded',
@@ -62,7 +65,7 @@ export async function recordApproval(
     complianceStatus: 'approved',
   });
   // An authorization is a succeeded charge that is not captured yet (captured: false).
-  const charge = await chargeObjectFor(tx, scope, updated);
+  const charge = await chargeObjectFor(tx, scope, updated, card);
   await recordEvent(tx, scope, { type: 'charge.succeeded', object: { ...charge }, ...request });
   await recordEvent(tx, scope, {
     type: 'payment_intent.amount_capturable_updated',

@@ -15,7 +15,8 @@ export interface CardSummary {
   expYear: number | null;
 }
 
-function summary(row: {
+/** The summary of one vault row (plain columns). */
+export function cardSummaryOf(row: {
   token: string;
   brand: string | null;
   lastFour: string | null;
@@ -39,7 +40,7 @@ export async function cardSummaries(
   const unique = [...new Set(tokens)];
   if (unique.length === 0) return new Map();
   const rows = await findCardSummaryRows(tx, scope, unique);
-  return new Map(rows.map((r) => [r.token, summary(r)]));
+  return new Map(rows.map((r) => [r.token, cardSummaryOf(r)]));
 }
 
 /** A customer's attached cards, newest first. */
@@ -48,5 +49,5 @@ export async function customerCardSummaries(
   scope: Scope,
   customerId: string,
 ): Promise<CardSummary[]> {
-  return (await findCustomerCardSummaryRows(tx, scope, customerId)).map(summary);
+  return (await findCustomerCardSummaryRows(tx, scope, customerId)).map(cardSummaryOf);
 }

@@ -5,6 +5,7 @@ import type { CardForAuthorization } from '@/lib/gateways/gateway';
 import { findVaultRow, touchVaultLastUsed } from './repository';
 import { openBilling, openCard } from './sealing';
 import { isVaultToken, type Scope } from './types';
+import { cardSummaryOf, type CardSummary } from './card-summaries';
 
 /**
  * What the fraud rules may know of a card besides the gateway's copy: the
@@ -32,7 +33,7 @@ export async function openCardForPayment(
   scope: Scope,
   token: string,
   cvc?: string,
-): Promise<{ card: CardForAuthorization; risk: CardRiskFacts }> {
+): Promise<{ card: CardForAuthorization; risk: CardRiskFacts; summary: CardSummary }> {
   const row = isVaultToken(token) ? await findVaultRow(tx, scope, token) : null;
   if (!row) {
     throw resourceMissing('PaymentMethod', token, 'payment_method');
@@ -62,6 +63,8 @@ export async function openCardForPayment(
       country: row.country,
       billingCountry: billing?.address?.country ?? null,
     },
+    // What the charge object shows of the card, from the row already read.
+    summary: cardSummaryOf(row),
   };
 }
 
